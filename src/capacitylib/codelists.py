@@ -1,0 +1,220 @@
+"""Codelists of the programme model.
+
+Each codelist is a :class:`~enum.StrEnum`; the member's value is the wire code written in documents.
+Codes are stable: a code is never renamed without a deprecation period.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class FundingInstrument(StrEnum):
+    """Funding instrument a programme draws on.
+
+    Sources: Regulation (EU) 2021/1057 (ESF+), Regulation (EU) No 1304/2013 (ESF 2014-2020),
+    the EEA and Norway Grants blue books.
+    """
+
+    ESF = "esf"
+    ESF_PLUS = "esf_plus"
+    ERDF = "erdf"
+    EEA_GRANTS = "eea_grants"
+    NORWAY_GRANTS = "norway_grants"
+    SWISS_CONTRIBUTION = "swiss_contribution"
+    NATIONAL = "national"
+    MUNICIPAL = "municipal"
+    PRIVATE = "private"
+    OTHER = "other"
+
+
+class RegionCategory(StrEnum):
+    """Category of region for cohesion-policy co-financing (Reg. (EU) 2021/1060 Art. 108(2))."""
+
+    LESS_DEVELOPED = "less_developed"
+    TRANSITION = "transition"
+    MORE_DEVELOPED = "more_developed"
+
+
+class OrganisationKind(StrEnum):
+    """What kind of body an organisation is."""
+
+    MINISTRY = "ministry"
+    STATE_AGENCY = "state_agency"
+    MUNICIPALITY = "municipality"
+    MUNICIPAL_SOCIAL_SERVICE = "municipal_social_service"
+    MUNICIPAL_INSTITUTION = "municipal_institution"
+    NGO = "ngo"
+    FOUNDATION = "foundation"
+    TRAINING_PROVIDER = "training_provider"
+    UNIVERSITY = "university"
+    SOCIAL_SERVICE_PROVIDER = "social_service_provider"
+    HEALTH_CARE_PROVIDER = "health_care_provider"
+    PROFESSIONAL_ASSOCIATION = "professional_association"
+    DONOR = "donor"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    COMPANY = "company"
+    OTHER = "other"
+
+
+class PartnerRole(StrEnum):
+    """Role an organisation plays in a programme."""
+
+    FUNDER = "funder"
+    MANAGING_AUTHORITY = "managing_authority"
+    INTERMEDIATE_BODY = "intermediate_body"
+    PROGRAMME_OPERATOR = "programme_operator"
+    LEAD_IMPLEMENTER = "lead_implementer"
+    PARTNER = "partner"
+    ASSOCIATED_PARTNER = "associated_partner"
+    PARTICIPATING_ORGANISATION = "participating_organisation"
+    CONTRACTOR = "contractor"
+    OTHER = "other"
+
+
+class PeriodStatus(StrEnum):
+    """Which version of a period a source states: planned, revised or actual."""
+
+    PLANNED = "planned"
+    REVISED = "revised"
+    ACTUAL = "actual"
+
+
+class ActivityKind(StrEnum):
+    """Kind of activity in a capacity-building programme."""
+
+    TRAINING_COURSE = "training_course"
+    SEMINAR = "seminar"
+    WORKSHOP = "workshop"
+    CONFERENCE = "conference"
+    SUPERVISION_GROUP = "supervision_group"
+    SUPERVISION_TEAM = "supervision_team"
+    SUPERVISION_INDIVIDUAL = "supervision_individual"
+    INTERVISION = "intervision"
+    FACILITATION_MEETING = "facilitation_meeting"
+    NETWORKING_MEETING = "networking_meeting"
+    MENTORING = "mentoring"
+    STUDY_VISIT = "study_visit"
+    PILOT = "pilot"
+    METHODOLOGY_DEVELOPMENT = "methodology_development"
+    PUBLICATION = "publication"
+    DISSEMINATION = "dissemination"
+    SERVICE_PROVISION = "service_provision"
+    EQUIPMENT = "equipment"
+    EVALUATION = "evaluation"
+    MANAGEMENT = "management"
+    OTHER = "other"
+
+
+class TargetGroup(StrEnum):
+    """Group of people or bodies an activity or indicator is about."""
+
+    SOCIAL_WORKERS = "social_workers"
+    SOCIAL_WORK_MANAGERS = "social_work_managers"
+    SOCIAL_CARE_STAFF = "social_care_staff"
+    CASE_MANAGERS = "case_managers"
+    SUPERVISORS = "supervisors"
+    PROFESSIONALS_OTHER = "professionals_other"
+    FAMILIES = "families"
+    FAMILIES_AT_SOCIAL_RISK = "families_at_social_risk"
+    CHILDREN = "children"
+    PERSONS_WITH_DISABILITIES = "persons_with_disabilities"
+    OLDER_PERSONS = "older_persons"
+    INFORMAL_CARERS = "informal_carers"
+    VICTIMS_OF_VIOLENCE = "victims_of_violence"
+    SERVICE_USERS = "service_users"
+    ORGANISATIONS = "organisations"
+    MUNICIPALITIES = "municipalities"
+    GENERAL_PUBLIC = "general_public"
+    OTHER = "other"
+
+
+class ReachUnit(StrEnum):
+    """Unit a count of reach or an indicator is expressed in. Counts in different units never add."""
+
+    PERSONS = "persons"
+    FAMILIES = "families"
+    ORGANISATIONS = "organisations"
+    MUNICIPALITIES = "municipalities"
+    CONTACT_POINTS = "contact_points"
+    COPIES = "copies"
+    EVENTS = "events"
+    SESSIONS = "sessions"
+    HOURS = "hours"
+    DOCUMENTS = "documents"
+    CASES = "cases"
+    OTHER = "other"
+
+
+class HoursUnit(StrEnum):
+    """Unit of a stated amount of time: clock hours, academic hours or days."""
+
+    CLOCK_HOUR = "clock_hour"
+    ACADEMIC_HOUR = "academic_hour"
+    DAY = "day"
+
+
+class TimeUnit(StrEnum):
+    """Calendar unit of a stated duration or frequency."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class FundingSourceKind(StrEnum):
+    """Where money in a budget comes from."""
+
+    EU_FUND = "eu_fund"
+    DONOR_GRANT = "donor_grant"
+    NATIONAL_BUDGET = "national_budget"
+    MUNICIPAL_BUDGET = "municipal_budget"
+    OWN_CONTRIBUTION_CASH = "own_contribution_cash"
+    OWN_CONTRIBUTION_IN_KIND = "own_contribution_in_kind"
+    PRIVATE = "private"
+    OTHER = "other"
+
+
+class IndicatorKind(StrEnum):
+    """Output (what the programme delivers) or result (what changes for the target group)."""
+
+    OUTPUT = "output"
+    RESULT = "result"
+
+
+class OutputKind(StrEnum):
+    """Kind of tangible output of an activity."""
+
+    HANDBOOK = "handbook"
+    METHODOLOGY = "methodology"
+    TRAINING_PROGRAMME = "training_programme"
+    REPORT = "report"
+    EVALUATION_REPORT = "evaluation_report"
+    GOOD_PRACTICE_COLLECTION = "good_practice_collection"
+    SERVICE_MODEL = "service_model"
+    BLOG = "blog"
+    NEWSLETTER = "newsletter"
+    WEBSITE = "website"
+    OTHER = "other"
+
+
+class DatePrecision(StrEnum):
+    """How much of a date a source states."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class ProgrammeCodeScheme(StrEnum):
+    """Numbering scheme of a programme or project code (patterns in ``_data/code_schemes.csv``)."""
+
+    CZ_2014_2020 = "cz_2014_2020"
+    CZ_2007_2013 = "cz_2007_2013"
+    LT_2021_2027 = "lt_2021_2027"
+    LT_2014_2020 = "lt_2014_2020"
+    LV_2014_2020_ESF = "lv_2014_2020_esf"
+    LV_EEA_2009_2014_NGO = "lv_eea_2009_2014_ngo"
+    CCI = "cci"
+    OTHER = "other"

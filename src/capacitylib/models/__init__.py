@@ -1,0 +1,38 @@
+"""Domain models: one module per domain object."""
+
+from capacitylib.models._base import (
+    CapacityModel,
+    Frequency,
+    Source,
+    StatedDuration,
+    StatedPeriod,
+)
+from capacitylib.models.activity import Activity, Output, Participation, Session
+from capacitylib.models.budget import Budget, BudgetLine, FundingSource
+from capacitylib.models.indicator import Indicator, IndicatorValue
+from capacitylib.models.organisation import Contact, Organisation, OrganisationIdentifier, Partner
+from capacitylib.models.programme import Location, OperationalProgramme, Programme
+
+__all__ = [
+    "Activity",
+    "Budget",
+    "BudgetLine",
+    "CapacityModel",
+    "Contact",
+    "Frequency",
+    "FundingSource",
+    "Indicator",
+    "IndicatorValue",
+    "Location",
+    "OperationalProgramme",
+    "Organisation",
+    "OrganisationIdentifier",
+    "Output",
+    "Participation",
+    "Partner",
+    "Programme",
+    "Session",
+    "Source",
+    "StatedDuration",
+    "StatedPeriod",
+]

@@ -1,0 +1,78 @@
+"""Shared pieces of the domain models: the base model and small reusable parts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+from capacitylib._base import CapacityModel
+from capacitylib.codelists import PeriodStatus, TimeUnit
+from capacitylib.values import Estimate, Money, Period
+from capacitylib.values.money import non_negative
+from capacitylib.values.text import MAX_TEXT_LENGTH
+
+__all__ = [
+    "CapacityModel",
+    "Frequency",
+    "NonNegativeMoney",
+    "Note",
+    "Source",
+    "StatedDuration",
+    "StatedPeriod",
+    "Url",
+]
+
+#: A budget amount: Money that is zero or more (``money_negative`` otherwise).
+NonNegativeMoney = Annotated[Money, AfterValidator(non_negative)]
+
+#: An http(s) address, kept exactly as written.
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
+
+#: Free text note, one language, as the data's author wrote it.
+Note = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_LENGTH)]
+
+
+class Source(CapacityModel):
+    """Where a record's figures come from: a web page, report or dataset.
+
+    >>> Source(title="Projekto aprašymas", url="https://example.org/p", language="lt").language
+    'lt'
+    """
+
+    title: str | None = Field(default=None, max_length=1000)
+    url: Url | None = None
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+    retrieved: date | None = None
+    note: Note | None = None
+
+
+class StatedPeriod(Period):
+    """A period as one source states it, marked planned, revised or actual.
+
+    Sources disagree about programme periods; keep each version instead of overwriting.
+    """
+
+    status: PeriodStatus | None = None
+    source: Note | None = None
+
+
+class StatedDuration(CapacityModel):
+    """A duration as a source states it ("6 months"), kept to compare with the period.
+
+    >>> str(StatedDuration(value=6, unit="month").value)
+    '6'
+    """
+
+    value: Estimate
+    unit: TimeUnit
+    text: Note | None = None
+
+
+class Frequency(CapacityModel):
+    """How often something recurs: "every 2-3 months" is ``every={min: 2, max: 3}, unit=month``."""
+
+    every: Estimate
+    unit: TimeUnit
+    text: Note | None = None

@@ -1,0 +1,66 @@
+"""Organisations and the roles they play in a programme."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from capacitylib.codelists import OrganisationKind, PartnerRole
+from capacitylib.models._base import CapacityModel, Note, Url
+from capacitylib.values import CountryCode, LocalizedText, ObjectId, Period
+
+#: An e-mail address of an organisation (a shape check; deliverability is not checked).
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=320)]
+
+
+class OrganisationIdentifier(CapacityModel):
+    """An official identifier of an organisation: ``scheme`` names the register.
+
+    >>> OrganisationIdentifier(scheme="LT-JAR", value="302589307").value
+    '302589307'
+    """
+
+    scheme: str = Field(min_length=1, max_length=50, examples=["LT-JAR", "CZ-ICO", "LV-RN", "VAT"])
+    value: str = Field(min_length=1, max_length=100)
+
+
+class Contact(CapacityModel):
+    """An organisation-level contact point; never a client's or participant's personal data."""
+
+    email: Email | None = None
+    phone: str | None = Field(default=None, max_length=50)
+    address: Note | None = None
+
+
+class Organisation(CapacityModel):
+    """A body that funds, runs, hosts or takes part in a programme.
+
+    >>> org = Organisation(id="esfa", name={"lt": "Europos socialinio fondo agentūra"},
+    ...                    kind="state_agency", country="LT")
+    >>> org.name.best("lt")
+    'Europos socialinio fondo agentūra'
+    """
+
+    id: ObjectId
+    name: LocalizedText
+    kind: OrganisationKind
+    country: CountryCode | None = None
+    municipality: str | None = Field(default=None, max_length=200)
+    identifiers: tuple[OrganisationIdentifier, ...] = ()
+    website: Url | None = None
+    contact: Contact | None = None
+    note: Note | None = None
+
+
+class Partner(CapacityModel):
+    """An organisation's role in a programme, with its own participation period.
+
+    A partner may join after the programme starts: the Visaginas social services centre joined
+    on 2023-01-02 a programme that began on 2022-12-08. No ``period`` means the whole programme.
+    """
+
+    organisation: ObjectId
+    role: PartnerRole
+    period: Period | None = None
+    note: Note | None = None

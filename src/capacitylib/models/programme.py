@@ -1,0 +1,167 @@
+"""The programme: the root of a capacitylib document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal, Self
+
+from pydantic import Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from capacitylib._version import SCHEMA_VERSION
+from capacitylib.codelists import (
+    FundingInstrument,
+    PeriodStatus,
+    ProgrammeCodeScheme,
+    RegionCategory,
+    TargetGroup,
+)
+from capacitylib.models._base import CapacityModel, Note, Source, StatedDuration, StatedPeriod
+from capacitylib.models.activity import Activity
+from capacitylib.models.budget import Budget
+from capacitylib.models.indicator import Indicator
+from capacitylib.models.organisation import Organisation, Partner
+from capacitylib.values import CountryCode, LocalizedText, ObjectId, Period, ProgrammeCode
+
+Loc = tuple[str | int, ...]
+
+
+class Location(CapacityModel):
+    """Where a programme works: a country, optionally a region and a municipality."""
+
+    country: CountryCode | None = None
+    region: str | None = Field(default=None, max_length=200)
+    municipality: str | None = Field(default=None, max_length=200)
+    note: Note | None = None
+
+
+class OperationalProgramme(CapacityModel):
+    """The operational programme (or grant scheme) a project is funded under."""
+
+    name: LocalizedText | None = None
+    code: ProgrammeCode | None = None
+
+
+class Programme(CapacityModel):
+    """A social-work capacity-building programme or project: the root of a document.
+
+    References between objects are by id and must resolve: partners, budget lines and
+    facilitators name organisations; indicators may name an activity.
+
+    >>> p = Programme(id="cz-up-msk", code="CZ.03.2.63/0.0/0.0/15_023/0001478",
+    ...               title={"cs": "Rozvoj a zkvalitnění sociální práce ÚP"},
+    ...               periods=[{"start": "2016-11-01", "end": "2018-02-28", "status": "actual"}])
+    >>> p.code.scheme.value, p.period.days
+    ('cz_2014_2020', 485)
+    """
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    id: ObjectId
+    code: ProgrammeCode | None = None
+    code_scheme: ProgrammeCodeScheme | None = None
+    title: LocalizedText
+    summary: LocalizedText | None = None
+    country: CountryCode | None = None
+    funding_instruments: tuple[FundingInstrument, ...] = ()
+    programming_period: str | None = Field(default=None, pattern=r"^\d{4}-\d{4}$")
+    operational_programme: OperationalProgramme | None = None
+    region_category: RegionCategory | None = None
+    periods: tuple[StatedPeriod, ...] = ()
+    stated_duration: StatedDuration | None = None
+    organisations: tuple[Organisation, ...] = ()
+    partners: tuple[Partner, ...] = ()
+    stated_partner_count: int | None = Field(default=None, ge=0)
+    budget: Budget | None = None
+    target_groups: tuple[TargetGroup, ...] = ()
+    objectives: tuple[LocalizedText, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    locations: tuple[Location, ...] = ()
+    sources: tuple[Source, ...] = ()
+    note: Note | None = None
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Self:
+        org_ids = {o.id for o in self.organisations}
+        activity_ids = {a.id for a in self.activities}
+        errors = [
+            _unresolved(loc, ref, "organisations")
+            for loc, ref in self.organisation_references()
+            if ref not in org_ids
+        ]
+        errors += [
+            _unresolved(("indicators", i, "activity"), ind.activity, "activities")
+            for i, ind in enumerate(self.indicators)
+            if ind.activity is not None and ind.activity not in activity_ids
+        ]
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
+
+    def organisation_references(self) -> Iterator[tuple[Loc, str]]:
+        """Every place the document names an organisation id, with its path."""
+        for i, partner in enumerate(self.partners):
+            yield ("partners", i, "organisation"), partner.organisation
+        if self.budget is not None:
+            for i, source in enumerate(self.budget.sources):
+                if source.organisation is not None:
+                    yield ("budget", "sources", i, "organisation"), source.organisation
+            for i, line in enumerate(self.budget.lines):
+                yield ("budget", "lines", i, "organisation"), line.organisation
+        for i, activity in enumerate(self.activities):
+            for j, org in enumerate(activity.facilitators):
+                yield ("activities", i, "facilitators", j), org
+            for j, part in enumerate(activity.participants):
+                for k, org in enumerate(part.organisations):
+                    yield ("activities", i, "participants", j, "organisations", k), org
+            for s, session in enumerate(activity.sessions):
+                for j, part in enumerate(session.participants):
+                    for k, org in enumerate(part.organisations):
+                        loc = ("activities", i, "sessions", s, "participants", j, "organisations", k)
+                        yield loc, org
+
+    @property
+    def period(self) -> Period | None:
+        """The period to calculate with: actual, else the last revised, else unmarked, else planned.
+
+        All stated versions stay in ``periods``.
+        """
+        by_status: dict[PeriodStatus | None, list[StatedPeriod]] = {}
+        for stated in self.periods:
+            by_status.setdefault(stated.status, []).append(stated)
+        for status, pick in (
+            (PeriodStatus.ACTUAL, -1),
+            (PeriodStatus.REVISED, -1),
+            (None, 0),
+            (PeriodStatus.PLANNED, 0),
+        ):
+            if status in by_status:
+                chosen = by_status[status][pick]
+                return Period(start=chosen.start, end=chosen.end)
+        return None
+
+    def organisation(self, org_id: str) -> Organisation:
+        """The organisation with ``org_id`` (``KeyError`` if absent)."""
+        for org in self.organisations:
+            if org.id == org_id:
+                return org
+        raise KeyError(org_id)
+
+    def activity(self, activity_id: str) -> Activity:
+        """The activity with ``activity_id`` (``KeyError`` if absent)."""
+        for activity in self.activities:
+            if activity.id == activity_id:
+                return activity
+        raise KeyError(activity_id)
+
+
+def _unresolved(loc: Loc, ref: str, collection: str) -> InitErrorDetails:
+    return InitErrorDetails(
+        type=PydanticCustomError(
+            "reference_unresolved",
+            "must be the id of an item in '{collection}' (got {ref!r})",
+            {"collection": collection, "ref": ref},
+        ),
+        loc=loc,
+        input=ref,
+    )

@@ -1,0 +1,78 @@
+"""Exact decimal numbers for amounts, counts and hours.
+
+JSON input goes through pydantic's native decimal parsing (a decimal string is exact; a JSON number is
+exact up to 15 significant digits, which is why capacitylib always writes amounts as strings).
+Python input refuses ``float``: a binary float cannot hold most decimal amounts exactly.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+#: Largest magnitude accepted for any decimal value (a guard against hostile exponents).
+DECIMAL_LIMIT = Decimal("1e18")
+
+
+def _refuse_float(value: Any) -> Any:
+    if isinstance(value, float):
+        raise PydanticCustomError(
+            "decimal_from_float",
+            "value must be a Decimal, an int or a decimal string, not a float (got {value!r}); "
+            "binary floats cannot hold decimal figures exactly",
+            {"value": value},
+        )
+    return value
+
+
+def _integral_as_int(value: Decimal) -> int | str:
+    """JSON form of a count: an int when whole with no stated decimals, else a decimal string."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0:
+        return int(value)
+    return str(value)
+
+
+class _ExactDecimal:
+    """Core schema of an exact decimal; ``as_count`` writes whole numbers as JSON ints."""
+
+    def __init__(self, *, ge: Decimal | None, as_count: bool) -> None:
+        self.ge = ge
+        self.as_count = as_count
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        lower = self.ge if self.ge is not None else -DECIMAL_LIMIT
+        dec = core_schema.decimal_schema(allow_inf_nan=False, ge=lower, le=DECIMAL_LIMIT)
+        serialization = (
+            core_schema.plain_serializer_function_ser_schema(_integral_as_int, when_used="json")
+            if self.as_count
+            else None
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=dec,
+            python_schema=core_schema.no_info_before_validator_function(_refuse_float, dec),
+            serialization=serialization,
+        )
+
+
+#: A signed exact decimal amount, written to JSON as a decimal string.
+AmountDecimal = Annotated[Decimal, _ExactDecimal(ge=None, as_count=False)]
+
+#: A non-negative exact decimal quantity, written to JSON as an int when whole.
+QuantityDecimal = Annotated[Decimal, _ExactDecimal(ge=Decimal(0), as_count=True)]
+
+
+def tidy(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros and never in exponent form (``66.00`` -> ``66``).
+
+    >>> tidy(Decimal("66.00")), tidy(Decimal("100")), tidy(Decimal("58.6670"))
+    (Decimal('66'), Decimal('100'), Decimal('58.667'))
+    """
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()

@@ -1,0 +1,151 @@
+"""Money: an exact decimal amount in an ISO 4217 currency."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Self
+
+from pydantic_core import PydanticCustomError
+
+from capacitylib._base import CapacityModel
+from capacitylib.values._decimal import AmountDecimal
+from capacitylib.values.codes import CurrencyCode
+
+
+class CurrencyMismatchError(ValueError):
+    """Arithmetic or comparison between amounts in different currencies."""
+
+
+class Money(CapacityModel):
+    """An exact amount of money: a ``Decimal`` and an ISO 4217 currency.
+
+    The amount keeps the digits it was given (``43940212.00`` stays ``43940212.00``) and is
+    written to JSON and YAML as a decimal string. Arithmetic refuses mixed currencies;
+    ``sum()`` works because ``0 + money`` is ``money``.
+
+    >>> a = Money(amount=Decimal("43940212.00"), currency="EUR")
+    >>> str(a + Money(amount=Decimal("0.50"), currency="EUR"))
+    '43940212.50 EUR'
+    >>> str(sum([a, a]))
+    '87880424.00 EUR'
+    """
+
+    amount: AmountDecimal
+    currency: CurrencyCode
+
+    @classmethod
+    def of(cls, amount: Decimal | int | str, currency: str) -> Money:
+        """Build from an amount and a currency code (``Money.of("12.50", "EUR")``)."""
+        return cls(amount=Decimal(amount), currency=CurrencyCode(currency))
+
+    def _same(self, other: Money, op: str) -> None:
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(
+                f"cannot {op} {self.currency} and {other.currency} amounts "
+                f"({self} and {other}); convert first with a rate table"
+            )
+
+    def _new(self, amount: Decimal) -> Self:
+        return self.model_validate({"amount": amount, "currency": self.currency})
+
+    def __add__(self, other: Money | int) -> Self:
+        if isinstance(other, int) and other == 0:
+            return self
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same(other, "add")
+        return self._new(self.amount + other.amount)
+
+    __radd__ = __add__
+
+    def __sub__(self, other: Money) -> Self:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same(other, "subtract")
+        return self._new(self.amount - other.amount)
+
+    def __mul__(self, factor: Decimal | int) -> Self:
+        if isinstance(factor, bool) or not isinstance(factor, Decimal | int):
+            return NotImplemented
+        return self._new(self.amount * factor)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, divisor: Decimal | int) -> Self:
+        if isinstance(divisor, bool) or not isinstance(divisor, Decimal | int):
+            return NotImplemented
+        return self._new(self.amount / divisor)
+
+    def __neg__(self) -> Self:
+        return self._new(-self.amount)
+
+    def __lt__(self, other: Money) -> bool:
+        self._same(other, "compare")
+        return self.amount < other.amount
+
+    def __le__(self, other: Money) -> bool:
+        self._same(other, "compare")
+        return self.amount <= other.amount
+
+    def __gt__(self, other: Money) -> bool:
+        self._same(other, "compare")
+        return self.amount > other.amount
+
+    def __ge__(self, other: Money) -> bool:
+        self._same(other, "compare")
+        return self.amount >= other.amount
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+    def rounded(self) -> Self:
+        """The amount rounded half-up to the currency's minor unit (cents for EUR)."""
+        quantum = Decimal(1).scaleb(-self.currency.minor_unit_digits)
+        return self._new(self.amount.quantize(quantum, rounding=ROUND_HALF_UP))
+
+    def allocate(self, weights: Sequence[Decimal | int]) -> list[Money]:
+        """Split into parts proportional to ``weights``, rounded to the minor unit, summing exactly.
+
+        Largest-remainder method: every part is first rounded down to the minor unit, then the
+        leftover minor units go one each to the parts with the largest remainders (ties: earlier
+        part first). The amount must already be a whole number of minor units.
+
+        >>> [str(m) for m in Money.of("100.00", "EUR").allocate([1, 1, 1])]
+        ['33.34 EUR', '33.33 EUR', '33.33 EUR']
+        """
+        if not weights or any(w < 0 for w in weights) or sum(weights) == 0:
+            raise ValueError("weights must be non-negative numbers with a positive sum")
+        quantum = Decimal(1).scaleb(-self.currency.minor_unit_digits)
+        units_total = self.amount / quantum
+        if units_total != units_total.to_integral_value():
+            raise ValueError(f"{self} is not a whole number of minor units; round it first")
+        total_weight = Decimal(sum(weights))
+        exact = [units_total * Decimal(w) / total_weight for w in weights]
+        floors = [e.to_integral_value(rounding="ROUND_FLOOR") for e in exact]
+        leftover = int(units_total - sum(floors))
+        order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+        for i in order[:leftover]:
+            floors[i] += 1
+        return [self._new((f * quantum).quantize(quantum)) for f in floors]
+
+
+def total(amounts: Iterable[Money], currency: str | None = None) -> Money | None:
+    """Sum of ``amounts`` in one currency; ``None`` for an empty iterable without ``currency``."""
+    result: Money | None = Money.of(0, currency) if currency else None
+    for amount in amounts:
+        result = amount if result is None else result + amount
+    return result
+
+
+def non_negative(value: Money) -> Money:
+    """Validator for budget amounts: refuse a negative amount with ``money_negative``."""
+    if value.amount < 0:
+        raise PydanticCustomError(
+            "money_negative",
+            "amount must be zero or more (got {amount} {currency})",
+            {"amount": str(value.amount), "currency": str(value.currency)},
+        )
+    return value
+
+

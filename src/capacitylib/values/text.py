@@ -1,0 +1,73 @@
+"""Multilingual text: one text per language tag."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Annotated
+
+from pydantic import ConfigDict, Field, RootModel, StringConstraints
+
+#: A BCP 47 language tag as used in the field's records: ``lt``, ``lv``, ``cs``, ``en``, ``pt-BR``.
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")]
+
+#: Longest text accepted in any single text field, in characters.
+MAX_TEXT_LENGTH = 100_000
+
+#: Text that is not empty and not only white space.
+NonBlankText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_LENGTH, pattern=r"\S")]
+
+#: Fallback order used by :meth:`LocalizedText.best` when no preference is given.
+DEFAULT_FALLBACK: tuple[str, ...] = ("en",)
+
+
+class LocalizedText(RootModel[dict[LanguageTag, NonBlankText]]):
+    """Text in one or more languages, keyed by language tag; at least one entry.
+
+    >>> title = LocalizedText({"lt": "Intervizija socialiniame darbe", "en": "Intervision"})
+    >>> title.best("lv")
+    'Intervision'
+    >>> title.best("lt")
+    'Intervizija socialiniame darbe'
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    root: dict[LanguageTag, NonBlankText] = Field(min_length=1)
+
+    def best(self, lang: str | None = None, fallback: Sequence[str] = DEFAULT_FALLBACK) -> str:
+        """Text in ``lang``, else its primary language, else the first of ``fallback``, else any.
+
+        ``lang="pt-BR"`` matches ``pt-BR`` first and then ``pt``.
+        """
+        wanted: list[str] = []
+        if lang:
+            wanted += [lang, lang.split("-")[0]]
+        wanted += list(fallback)
+        for tag in wanted:
+            if tag in self.root:
+                return self.root[tag]
+        return next(iter(self.root.values()))
+
+    def get(self, lang: str) -> str | None:
+        """Text in exactly ``lang``, or ``None``."""
+        return self.root.get(lang)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Language tags present, in document order."""
+        return tuple(self.root)
+
+    def __getitem__(self, lang: str) -> str:
+        return self.root[lang]
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in self.root
+
+    def __iter__(self) -> Iterator[str]:  # type: ignore[override]
+        return iter(self.root)
+
+    def __len__(self) -> int:
+        return len(self.root)
+
+    def __str__(self) -> str:
+        return self.best()
