@@ -87,6 +87,7 @@ class ActivityKind(StrEnum):
     SEMINAR = "seminar"
     WORKSHOP = "workshop"
     CONFERENCE = "conference"
+    SUPERVISION = "supervision"
     SUPERVISION_GROUP = "supervision_group"
     SUPERVISION_TEAM = "supervision_team"
     SUPERVISION_INDIVIDUAL = "supervision_individual"
@@ -104,6 +105,18 @@ class ActivityKind(StrEnum):
     EVALUATION = "evaluation"
     MANAGEMENT = "management"
     OTHER = "other"
+
+
+class ActivityStatus(StrEnum):
+    """Whether an activity or session is planned, under way, completed or cancelled.
+
+    Figures of a planned activity are plans: reach calculators count them apart from actuals.
+    """
+
+    PLANNED = "planned"
+    ONGOING = "ongoing"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
 
 
 class TargetGroup(StrEnum):

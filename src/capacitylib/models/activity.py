@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from capacitylib.codelists import ActivityKind, OutputKind, ReachUnit, TargetGroup
+from capacitylib.codelists import ActivityKind, ActivityStatus, OutputKind, ReachUnit, TargetGroup
 from capacitylib.models._base import CapacityModel, Frequency, Note, StatedDuration
 from capacitylib.values import Estimate, Hours, LocalizedText, ObjectId, PartialDate, Period
 
@@ -44,6 +44,7 @@ class Session(CapacityModel):
 
     id: ObjectId | None = None
     date: PartialDate
+    status: ActivityStatus | None = None
     hours: Hours | None = None
     participants: tuple[Participation, ...] = ()
     location: str | None = Field(default=None, max_length=500)
@@ -66,6 +67,7 @@ class Activity(CapacityModel):
 
     id: ObjectId
     kind: ActivityKind
+    status: ActivityStatus | None = None
     title: LocalizedText | None = None
     description: LocalizedText | None = None
     period: Period | None = None

@@ -1,0 +1,122 @@
+"""Problems found in a document, in one shape for validation errors and rule findings.
+
+A :class:`Problem` has a stable ``code``, a ``path`` in the form ``activities[3].sessions[0].date``,
+a ``message`` and the offending ``value``. :func:`problems_from_error` turns a pydantic
+``ValidationError`` into problems, so that pipelines can filter on codes without parsing text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+Severity = Literal["error", "warning", "info"]
+
+
+def format_path(loc: Sequence[str | int]) -> str:
+    """Render a pydantic location as a dotted and indexed path.
+
+    >>> format_path(("activities", 3, "sessions", 0, "date"))
+    'activities[3].sessions[0].date'
+    >>> format_path(())
+    ''
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in one document: a validation error or a rule finding."""
+
+    code: str
+    path: str
+    message: str
+    severity: Severity = "error"
+    value: Any = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form (values rendered with ``str`` when not JSON-native)."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "path": self.path,
+            "message": self.message,
+            "value": _jsonable(self.value),
+            "values": {k: _jsonable(v) for k, v in self.values.items()},
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return str(value)
+
+
+# Pydantic's own error types keep their names; a few get names in our vocabulary.
+_CODE_ALIASES = {
+    "extra_forbidden": "field_unknown",
+    "missing": "field_required",
+}
+
+_MAX_VALUE_CHARS = 200
+
+
+def _short(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > _MAX_VALUE_CHARS:
+        return value[:_MAX_VALUE_CHARS] + f"... ({len(value)} characters)"
+    if isinstance(value, dict | list | tuple):
+        text = repr(value)
+        return text if len(text) <= _MAX_VALUE_CHARS else text[:_MAX_VALUE_CHARS] + "..."
+    return value
+
+
+def problems_from_error(error: ValidationError) -> list[Problem]:
+    """Every problem in a pydantic ``ValidationError``, in document order.
+
+    >>> from capacitylib.values import Period
+    >>> try:
+    ...     Period.model_validate({"start": "2019-10-31", "end": "2019-05-16"})
+    ... except ValidationError as exc:
+    ...     print(problems_from_error(exc)[0].code)
+    period_end_before_start
+    """
+    problems = []
+    for err in error.errors(include_url=False):
+        code = _CODE_ALIASES.get(err["type"], err["type"])
+        path = format_path(err["loc"])
+        message = err["msg"]
+        if code == "field_unknown":
+            message = "unknown field (a typo? unknown fields are refused so no data is dropped)"
+        problems.append(
+            Problem(
+                code=code,
+                path=path,
+                message=message,
+                value=_short(err.get("input")),
+                values={k: _short(v) for k, v in (err.get("ctx") or {}).items()},
+            )
+        )
+    return problems
+
+
+class FindingsError(ValueError):
+    """Raised by strict checks when a programme has error-level findings."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        lines = [f"{p.path or '<root>'}: {p.message} [{p.code}]" for p in self.problems]
+        super().__init__(f"{len(self.problems)} error-level finding(s):\n" + "\n".join(lines))
