@@ -4,9 +4,8 @@ Load a programme document, validate it, and calculate budget, duration, reach an
 figures from it::
 
     >>> import capacitylib
-    >>> from pathlib import Path
-    >>> examples = Path(capacitylib.__file__).parents[2] / "examples" / "programmes"
-    >>> programme = capacitylib.load(examples / "cz-up-msk-supervision.yaml")
+    >>> path = capacitylib.example_paths()[0]
+    >>> programme = capacitylib.load(path)
     >>> programme.title.best("en")
     'Developing and improving social work at the Labour Office in the Moravian-Silesian Region'
     >>> programme.period.days
@@ -33,7 +32,16 @@ from capacitylib.codelists import (
     TimeUnit,
 )
 from capacitylib.errors import FindingsError, Problem, format_path, problems_from_error
-from capacitylib.io import DocumentError, dump, dumps, load, loads, to_document
+from capacitylib.io import (
+    DocumentError,
+    dump,
+    dumps,
+    example_paths,
+    load,
+    load_examples,
+    loads,
+    to_document,
+)
 from capacitylib.io._extras import MissingExtraError
 from capacitylib.models import (
     Activity,
@@ -125,8 +133,10 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "example_paths",
     "format_path",
     "load",
+    "load_examples",
     "loads",
     "problems_from_error",
     "to_document",

@@ -9,5 +9,16 @@ from capacitylib.io.documents import (
     loads,
     to_document,
 )
+from capacitylib.io.examples import example_paths, load_examples
 
-__all__ = ["DocumentError", "Format", "dump", "dumps", "load", "loads", "to_document"]
+__all__ = [
+    "DocumentError",
+    "Format",
+    "dump",
+    "dumps",
+    "example_paths",
+    "load",
+    "load_examples",
+    "loads",
+    "to_document",
+]

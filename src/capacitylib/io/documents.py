@@ -110,9 +110,8 @@ def read_text(path: str | Path) -> str:
 def load(path: str | Path) -> Programme:
     """Read and validate one programme document (``.yaml``, ``.yml`` or ``.json``).
 
-    >>> from pathlib import Path
-    >>> seeds = Path(__file__).parents[3] / "examples" / "programmes"
-    >>> load(seeds / "cz-up-msk-supervision.yaml").code
+    >>> from capacitylib.io.examples import example_paths
+    >>> load(example_paths()[0]).code
     'CZ.03.2.63/0.0/0.0/15_023/0001478'
     """
     fmt = format_of(path)

@@ -1,0 +1,24 @@
+"""The seed programmes bundled with capacitylib, for trying things out and for tests."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from capacitylib.io.documents import load
+from capacitylib.models import Programme
+
+
+def example_paths() -> list[Path]:
+    """Paths of the bundled example documents, sorted by file name.
+
+    >>> [p.name for p in example_paths()][:2]
+    ['cz-up-msk-supervision.yaml', 'lt-institutional-care-transition.yaml']
+    """
+    folder = Path(str(resources.files("capacitylib._data").joinpath("examples")))
+    return sorted(folder.glob("*.yaml"))
+
+
+def load_examples() -> list[Programme]:
+    """The bundled example programmes, validated (needs the ``yaml`` extra)."""
+    return [load(path) for path in example_paths()]
