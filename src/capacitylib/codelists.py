@@ -143,7 +143,7 @@ class TargetGroup(StrEnum):
 
 
 class ReachUnit(StrEnum):
-    """Unit a count of reach or an indicator is expressed in. Counts in different units never add."""
+    """Unit of a reach count or an indicator; counts in different units never add."""
 
     PERSONS = "persons"
     FAMILIES = "families"

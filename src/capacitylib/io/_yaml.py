@@ -13,9 +13,14 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from capacitylib.io._extras import require
+from capacitylib.io._extras import MissingExtraError
 
-yaml = require("yaml", extra="yaml", package="PyYAML")
+try:
+    import yaml
+except ImportError as exc:  # pragma: no cover - exercised by the extras test in a bare venv
+    raise MissingExtraError(
+        'PyYAML is needed to read and write YAML; install it with pip install "capacitylib[yaml]"'
+    ) from exc
 
 _BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
@@ -25,9 +30,11 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in capacitylib documents",
+                None,
+                None,
+                "aliases (*name) are not allowed in capacitylib documents",
                 event.start_mark,
             )
         return super().compose_node(parent, index)
@@ -43,7 +50,7 @@ def _construct_decimal(loader: yaml.SafeLoader, node: Any) -> Decimal:
 
 
 def _construct_bool(loader: yaml.SafeLoader, node: Any) -> bool:
-    return loader.construct_scalar(node).lower() == "true"
+    return str(loader.construct_scalar(node)).lower() == "true"
 
 
 # Rebuild the implicit resolvers: drop YAML 1.1 booleans (yes/no/on/off) and keep the rest.
@@ -83,7 +90,11 @@ def load_yaml(text: str) -> Any:
 def dump_yaml(data: Any) -> str:
     """Write plain Python data as block-style YAML, keys in the given order."""
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
         width=100,
     )
 

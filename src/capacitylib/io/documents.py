@@ -47,7 +47,7 @@ def format_of(path: str | Path) -> Format:
     return _SUFFIXES[suffix]
 
 
-def loads(text: str | bytes, *, format: Format = "yaml", source: str | None = None) -> Programme:  # noqa: A002
+def loads(text: str | bytes, *, format: Format = "yaml", source: str | None = None) -> Programme:
     """Validate one programme document given as text.
 
     Raises:
@@ -125,7 +125,7 @@ def to_document(programme: Programme) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, **data}
 
 
-def dumps(programme: Programme, *, format: Format = "yaml") -> str:  # noqa: A002
+def dumps(programme: Programme, *, format: Format = "yaml") -> str:
     """Write a programme as YAML or JSON text in the canonical form."""
     document = to_document(programme)
     if format == "json":

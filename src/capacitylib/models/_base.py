@@ -42,10 +42,19 @@ class Source(CapacityModel):
     """
 
     title: str | None = Field(default=None, max_length=1000)
+    """Title of the page, report or dataset."""
+
     url: Url | None = None
+    """Web address."""
+
     language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+    """Language of the source (BCP 47 tag)."""
+
     retrieved: date | None = None
+    """Date the source was read."""
+
     note: Note | None = None
+    """Free-text remark."""
 
 
 class StatedPeriod(Period):
@@ -55,7 +64,10 @@ class StatedPeriod(Period):
     """
 
     status: PeriodStatus | None = None
+    """Planned, revised or actual; unset when the source does not say."""
+
     source: Note | None = None
+    """Where this version of the period is stated (quote or reference)."""
 
 
 class StatedDuration(CapacityModel):
@@ -66,13 +78,23 @@ class StatedDuration(CapacityModel):
     """
 
     value: Estimate
+    """The stated figure (`6`)."""
+
     unit: TimeUnit
+    """Its calendar unit (`month`)."""
+
     text: Note | None = None
+    """The source's wording."""
 
 
 class Frequency(CapacityModel):
     """How often something recurs: "every 2-3 months" is ``every={min: 2, max: 3}, unit=month``."""
 
     every: Estimate
+    """Interval between sessions (`2-3`)."""
+
     unit: TimeUnit
+    """Calendar unit of the interval (`month`)."""
+
     text: Note | None = None
+    """The source's wording."""

@@ -16,18 +16,32 @@ class FundingSource(CapacityModel):
     """
 
     kind: FundingSourceKind
+    """Where the money comes from (EU fund, donor grant, national budget, own contribution, ...)."""
+
     amount: NonNegativeMoney
+    """Amount from this source (zero or more)."""
+
     instrument: FundingInstrument | None = None
+    """Funding instrument, for EU funds and grants."""
+
     organisation: ObjectId | None = None
+    """Id of the organisation providing the money."""
+
     note: Note | None = None
+    """Free-text remark."""
 
 
 class BudgetLine(CapacityModel):
     """The part of the budget one partner organisation manages."""
 
     organisation: ObjectId
+    """Id of the partner organisation."""
+
     amount: NonNegativeMoney
+    """Its part of the budget (zero or more)."""
+
     note: Note | None = None
+    """Free-text remark."""
 
 
 class Budget(CapacityModel):
@@ -38,6 +52,13 @@ class Budget(CapacityModel):
     """
 
     total: NonNegativeMoney | None = None
+    """Total as stated (eligible costs or funding sum; zero or more)."""
+
     sources: tuple[FundingSource, ...] = ()
+    """Funding sources; they should add up to the total."""
+
     lines: tuple[BudgetLine, ...] = ()
+    """Per-partner lines."""
+
     note: Note | None = None
+    """Free-text remark (e.g. the source's wording)."""

@@ -11,8 +11,13 @@ class IndicatorValue(CapacityModel):
     """An achieved value of an indicator as of a date, with where it was reported."""
 
     value: Estimate
+    """The achieved value."""
+
     as_of: PartialDate
+    """Date the value refers to, to day, month or year precision."""
+
     source: Note | None = None
+    """Where the value was reported."""
 
 
 class Indicator(CapacityModel):
@@ -25,16 +30,37 @@ class Indicator(CapacityModel):
     """
 
     id: ObjectId
+    """Identifier of the indicator, unique in the document."""
+
     kind: IndicatorKind
+    """Output or result indicator."""
+
     name: LocalizedText
+    """Name of the indicator."""
+
     unit: ReachUnit
+    """Unit the indicator counts in."""
+
     target_group: TargetGroup | None = None
+    """Group the indicator counts."""
+
     baseline: Estimate | None = None
+    """Value before the programme."""
+
     target: Estimate | None = None
+    """Planned value."""
+
     target_date: PartialDate | None = None
+    """Date by which the target is to be reached."""
+
     actuals: tuple[IndicatorValue, ...] = ()
+    """Achieved values, each with its as-of date."""
+
     activity: ObjectId | None = None
+    """Id of the activity the indicator measures."""
+
     note: Note | None = None
+    """Free-text remark."""
 
     @property
     def latest_actual(self) -> IndicatorValue | None:

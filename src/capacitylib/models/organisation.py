@@ -22,15 +22,23 @@ class OrganisationIdentifier(CapacityModel):
     """
 
     scheme: str = Field(min_length=1, max_length=50, examples=["LT-JAR", "CZ-ICO", "LV-RN", "VAT"])
+    """Register the identifier belongs to (`LT-JAR`, `CZ-ICO`, `LV-RN`, `VAT`)."""
+
     value: str = Field(min_length=1, max_length=100)
+    """The identifier."""
 
 
 class Contact(CapacityModel):
     """An organisation-level contact point; never a client's or participant's personal data."""
 
     email: Email | None = None
+    """Organisation-level e-mail address."""
+
     phone: str | None = Field(default=None, max_length=50)
+    """Organisation-level phone number."""
+
     address: Note | None = None
+    """Postal address."""
 
 
 class Organisation(CapacityModel):
@@ -43,14 +51,31 @@ class Organisation(CapacityModel):
     """
 
     id: ObjectId
+    """Identifier of the organisation, unique in the document."""
+
     name: LocalizedText
+    """Name in the original language and, ideally, in English."""
+
     kind: OrganisationKind
+    """Kind of organisation from the codelist."""
+
     country: CountryCode | None = None
+    """ISO 3166-1 alpha-2 country code."""
+
     municipality: str | None = Field(default=None, max_length=200)
+    """Municipality the organisation belongs to or serves."""
+
     identifiers: tuple[OrganisationIdentifier, ...] = ()
+    """Official identifiers (company register, VAT)."""
+
     website: Url | None = None
+    """Web address."""
+
     contact: Contact | None = None
+    """Organisation-level contact point (no personal data)."""
+
     note: Note | None = None
+    """Free-text remark."""
 
 
 class Partner(CapacityModel):
@@ -61,6 +86,13 @@ class Partner(CapacityModel):
     """
 
     organisation: ObjectId
+    """Id of the organisation."""
+
     role: PartnerRole
+    """Role in the programme."""
+
     period: Period | None = None
+    """Participation period; unset means the whole programme."""
+
     note: Note | None = None
+    """Free-text remark."""

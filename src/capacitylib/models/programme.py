@@ -8,7 +8,6 @@ from typing import Literal, Self
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from capacitylib._version import SCHEMA_VERSION
 from capacitylib.codelists import (
     FundingInstrument,
     PeriodStatus,
@@ -30,16 +29,26 @@ class Location(CapacityModel):
     """Where a programme works: a country, optionally a region and a municipality."""
 
     country: CountryCode | None = None
+    """ISO 3166-1 alpha-2 country code."""
+
     region: str | None = Field(default=None, max_length=200)
+    """Region as the source names it (e.g. `Moravskoslezský kraj`, `Kurzeme`)."""
+
     municipality: str | None = Field(default=None, max_length=200)
+    """Municipality as the source names it (e.g. `Visaginas`, `Tukuma novads`)."""
+
     note: Note | None = None
+    """Free-text remark."""
 
 
 class OperationalProgramme(CapacityModel):
     """The operational programme (or grant scheme) a project is funded under."""
 
     name: LocalizedText | None = None
+    """Name of the operational programme or grant scheme."""
+
     code: ProgrammeCode | None = None
+    """Its code, e.g. the CCI `2014CZ05M9OP001`."""
 
 
 class Programme(CapacityModel):
@@ -55,30 +64,77 @@ class Programme(CapacityModel):
     ('cz_2014_2020', 485)
     """
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0"] = "1.0"
+    """Version of the document format; `1.0`."""
+
     id: ObjectId
+    """Identifier of the document, unique in a collection (letters, digits, `_ . : -`)."""
+
     code: ProgrammeCode | None = None
+    """Programme or project code as the source writes it; its scheme is detected."""
+
     code_scheme: ProgrammeCodeScheme | None = None
+    """Scheme the code is stated to follow; checked against the code's pattern."""
+
     title: LocalizedText
+    """Title in the original language and, ideally, in English."""
+
     summary: LocalizedText | None = None
+    """Short description."""
+
     country: CountryCode | None = None
+    """Main country (ISO 3166-1 alpha-2)."""
+
     funding_instruments: tuple[FundingInstrument, ...] = ()
+    """Instruments funding the programme (ESF, ESF+, EEA Grants, national, ...)."""
+
     programming_period: str | None = Field(default=None, pattern=r"^\d{4}-\d{4}$")
+    """EU or donor programming period, e.g. `2014-2020`."""
+
     operational_programme: OperationalProgramme | None = None
+    """Operational programme or grant scheme the project is funded under."""
+
     region_category: RegionCategory | None = None
+    """Cohesion-policy category of region; selects the co-financing ceiling."""
+
     periods: tuple[StatedPeriod, ...] = ()
+    """Implementation period(s) as stated: planned, revised and actual versions side by side."""
+
     stated_duration: StatedDuration | None = None
+    """Duration as the source states it (e.g. `6 months`), kept to compare with the period."""
+
     organisations: tuple[Organisation, ...] = ()
+    """Every organisation the document refers to, each with an id."""
+
     partners: tuple[Partner, ...] = ()
+    """Roles organisations play (funder, lead implementer, partner, ...) and when."""
+
     stated_partner_count: int | None = Field(default=None, ge=0)
+    """Number of partners the source states (`7 regional partners`)."""
+
     budget: Budget | None = None
+    """Budget total, funding sources and per-partner lines."""
+
     target_groups: tuple[TargetGroup, ...] = ()
+    """Groups the programme addresses."""
+
     objectives: tuple[LocalizedText, ...] = ()
+    """Objectives, one text each."""
+
     activities: tuple[Activity, ...] = ()
+    """What the programme does: courses, supervision, intervision, pilots, publications."""
+
     indicators: tuple[Indicator, ...] = ()
+    """Output and result indicators with targets and achieved values."""
+
     locations: tuple[Location, ...] = ()
+    """Where the programme works."""
+
     sources: tuple[Source, ...] = ()
+    """Where the figures come from."""
+
     note: Note | None = None
+    """Free-text remark."""
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -117,7 +173,16 @@ class Programme(CapacityModel):
             for s, session in enumerate(activity.sessions):
                 for j, part in enumerate(session.participants):
                     for k, org in enumerate(part.organisations):
-                        loc = ("activities", i, "sessions", s, "participants", j, "organisations", k)
+                        loc = (
+                            "activities",
+                            i,
+                            "sessions",
+                            s,
+                            "participants",
+                            j,
+                            "organisations",
+                            k,
+                        )
                         yield loc, org
 
     @property

@@ -1,7 +1,7 @@
 """Exact decimal numbers for amounts, counts and hours.
 
-JSON input goes through pydantic's native decimal parsing (a decimal string is exact; a JSON number is
-exact up to 15 significant digits, which is why capacitylib always writes amounts as strings).
+JSON input goes through pydantic's native decimal parsing: a decimal string is exact; a JSON number
+is exact up to 15 significant digits, which is why capacitylib always writes amounts as strings.
 Python input refuses ``float``: a binary float cannot hold most decimal amounts exactly.
 """
 

@@ -108,7 +108,9 @@ class PartialDate:
         if self.month is None:
             return date(y, 1, 1), date(y, 12, 31)
         if self.day is None:
-            return date(y, self.month, 1), date(y, self.month, calendar.monthrange(y, self.month)[1])
+            return date(y, self.month, 1), date(
+                y, self.month, calendar.monthrange(y, self.month)[1]
+            )
         if self.year is None and not calendar.isleap(y) and (self.month, self.day) == (2, 29):
             return None
         return date(y, self.month, self.day), date(y, self.month, self.day)
@@ -201,7 +203,10 @@ class Period(CapacityModel):
     """
 
     start: date
+    """First day (inclusive)."""
+
     end: date | None = None
+    """Last day (inclusive); unset for an ongoing period."""
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Self:

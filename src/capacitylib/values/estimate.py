@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Self
 
-from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from capacitylib._base import CapacityModel
 from capacitylib.codelists import HoursUnit
@@ -37,8 +38,13 @@ class Estimate(CapacityModel):
     """
 
     min: QuantityDecimal
+    """Lower bound (equal to max when exact)."""
+
     max: QuantityDecimal
+    """Upper bound; may be left out when equal to min."""
+
     approximate: bool = False
+    """True when the source marks the figure as approximate (`cca`, `about`, `vidēji`)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -48,6 +54,19 @@ class Estimate(CapacityModel):
         if isinstance(data, dict) and "max" not in data and "min" in data:
             return {**data, "max": data["min"]}
         return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler.resolve_ref_schema(handler(schema))
+        # "max" may be left out (it then equals "min"); a bare Estimate may be a plain number.
+        json_schema["required"] = [r for r in json_schema.get("required", []) if r != "max"]
+        if cls is not Estimate:
+            return json_schema
+        number = {"type": "number", "minimum": 0}
+        text = {"type": "string", "pattern": r"^\d+(?:\.\d+)?$"}
+        return {"anyOf": [number, text, handler(schema)]}
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
@@ -90,10 +109,12 @@ class Estimate(CapacityModel):
         return number, number, False
 
     def _with(self, low: Decimal, high: Decimal, approximate: bool) -> Self:
-        data = self.model_dump(exclude={"min", "max", "approximate"})
-        return type(self).model_validate(
-            {**data, "min": low, "max": high, "approximate": approximate}
-        )
+        # Arithmetic on valid, non-negative bounds keeps min <= max and >= 0, so the result is
+        # built without re-validation (and without the input-size guard, which is for input).
+        if not Decimal(0) <= low <= high:
+            raise ValueError(f"arithmetic gave an invalid range {low}..{high}")
+        fields = {**self.__dict__, "min": low, "max": high, "approximate": approximate}
+        return type(self).model_construct(**fields)
 
     def __add__(self, other: Estimate | _Number) -> Self:
         low, high, approx = self._bounds_of(other)
@@ -136,7 +157,10 @@ class Hours(Estimate):
     """
 
     unit: HoursUnit
+    """Unit as stated: clock_hour, academic_hour or day."""
+
     academic_hour_minutes: int | None = Field(default=None, ge=1, le=120)
+    """Length of an academic hour when the source states it; else the country default."""
 
     @model_validator(mode="after")
     def _minutes_only_for_academic(self) -> Self:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Self
+from typing import Self
 
 from pydantic_core import PydanticCustomError
 
@@ -32,7 +32,10 @@ class Money(CapacityModel):
     """
 
     amount: AmountDecimal
+    """Exact decimal amount, written as a decimal string."""
+
     currency: CurrencyCode
+    """ISO 4217 currency code."""
 
     @classmethod
     def of(cls, amount: Decimal | int | str, currency: str) -> Money:
@@ -147,5 +150,3 @@ def non_negative(value: Money) -> Money:
             {"amount": str(value.amount), "currency": str(value.currency)},
         )
     return value
-
-

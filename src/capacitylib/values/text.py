@@ -14,7 +14,9 @@ LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0
 MAX_TEXT_LENGTH = 100_000
 
 #: Text that is not empty and not only white space.
-NonBlankText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_LENGTH, pattern=r"\S")]
+NonBlankText = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_TEXT_LENGTH, pattern=r"\S")
+]
 
 #: Fallback order used by :meth:`LocalizedText.best` when no preference is given.
 DEFAULT_FALLBACK: tuple[str, ...] = ("en",)
@@ -30,7 +32,7 @@ class LocalizedText(RootModel[dict[LanguageTag, NonBlankText]]):
     'Intervizija socialiniame darbe'
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     root: dict[LanguageTag, NonBlankText] = Field(min_length=1)
 
