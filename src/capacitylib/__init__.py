@@ -12,6 +12,8 @@ figures from it::
     485
 """
 
+from pydantic import ValidationError
+
 from capacitylib._version import SCHEMA_VERSION, __version__
 from capacitylib.codelists import (
     ActivityKind,
@@ -130,6 +132,7 @@ __all__ = [
     "StatedPeriod",
     "TargetGroup",
     "TimeUnit",
+    "ValidationError",
     "__version__",
     "dump",
     "dumps",

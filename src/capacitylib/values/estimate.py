@@ -114,7 +114,8 @@ class Estimate(CapacityModel):
         if not Decimal(0) <= low <= high:
             raise ValueError(f"arithmetic gave an invalid range {low}..{high}")
         fields = {**self.__dict__, "min": low, "max": high, "approximate": approximate}
-        return type(self).model_construct(**fields)
+        result: Self = self.model_construct(**fields)  # type: ignore[assignment]
+        return result
 
     def __add__(self, other: Estimate | _Number) -> Self:
         low, high, approx = self._bounds_of(other)

@@ -1,0 +1,168 @@
+"""Render docs/format.md from the models, so the field reference never drifts from the code.
+
+Run: python scripts/render_format_doc.py > docs/format.md   (a test checks the file is current)
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, RootModel
+
+import capacitylib
+from capacitylib import models, values
+
+INTRO = """# Document format
+
+One programme per file, in YAML (`.yaml`, `.yml`) or JSON (`.json`), UTF-8. The document's root
+is a **Programme**. This page is generated from the models (`scripts/render_format_doc.py`);
+the JSON Schema (`capacitylib schema`, or `capacitylib/_data/programme.schema.json` in the
+package) is generated from the same models.
+
+## Conventions
+
+- **Unknown fields are errors.** A typo must not silently drop data.
+- **Dates** are ISO 8601 (`2016-11-01`). Periods include their end date. Where a source gives
+  only a month or a year, or no year at all, fields typed *PartialDate* take `2019-05`, `2019`,
+  `--03-30` (30 March, year unknown) or `--04` (April, year unknown).
+- **Amounts** (*Money*) are `{amount, currency}`; write the amount as a string (`"43940212.00"`)
+  so every digit is kept. JSON numbers are read exactly up to 15 significant digits; Python
+  floats are refused. Currencies are ISO 4217 codes, including withdrawn ones (`LTL`, `LVL`).
+- **Figures** (*Estimate*) are `{min, max}` ranges, `{min}` or a bare number when exact, with
+  `approximate: true` for "cca"/"about". *Hours* add `unit` (`clock_hour`, `academic_hour`,
+  `day`) and optionally `academic_hour_minutes`.
+- **Multilingual text** (*LocalizedText*) maps language tags to text: `{lt: ..., en: ...}`.
+- **References** between objects are ids (`organisations[].id`, `activities[].id`) and must
+  resolve.
+- Fields left out take their defaults: `null`, an empty list, or the default shown below.
+  `capacitylib.dumps` writes the canonical form: `schema_version` first, defaults left out.
+- YAML is read with a safe loader: only `true`/`false` are booleans (so the language tag `no`
+  stays Norwegian), decimals stay exact, and aliases (`*name`) are refused.
+"""
+
+
+def type_name(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return type_name(args[0])
+    if origin in (typing.Union, types.UnionType):
+        names = [type_name(a) for a in args if a is not type(None)]
+        return " or ".join(names)
+    if origin is tuple:
+        return f"list of {type_name(args[0])}"
+    if origin is typing.Literal:
+        return " or ".join(f"`{a}`" for a in args)
+    if isinstance(annotation, type):
+        if issubclass(annotation, enum.Enum):
+            return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+        if issubclass(annotation, BaseModel):
+            return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+        return {
+            "str": "text",
+            "int": "integer",
+            "bool": "boolean",
+            "date": "date",
+            "Decimal": "decimal",
+        }.get(annotation.__name__, annotation.__name__)
+    return str(annotation)
+
+
+def enums_in(annotation: Any, found: dict[str, type[enum.Enum]]) -> None:
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        found[annotation.__name__] = annotation
+    for arg in typing.get_args(annotation):
+        enums_in(arg, found)
+
+
+def model_section(model: type[BaseModel], found: dict[str, type[enum.Enum]]) -> list[str]:
+    doc = (model.__doc__ or "").split("\n\n")[0].strip().replace("\n", " ")
+    out = [f"### {model.__name__}", "", doc, ""]
+    if issubclass(model, RootModel):
+        out += ["A mapping of language tag to non-empty text, at least one entry.", ""]
+        return out
+    out += ["| field | type | required | default | meaning |", "|---|---|---|---|---|"]
+    for name, info in model.model_fields.items():
+        enums_in(info.annotation, found)
+        required = "yes" if info.is_required() else ""
+        default = ""
+        if not info.is_required():
+            d = info.default
+            default = (
+                "" if d is None or d == () else f"`{d.value if isinstance(d, enum.Enum) else d}`"
+            )
+        meaning = (info.description or "").replace("|", "\\|")
+        out.append(
+            f"| `{name}` | {type_name(info.annotation)} | {required} | {default} | {meaning} |"
+        )
+    out.append("")
+    return out
+
+
+def render() -> str:
+    found: dict[str, type[enum.Enum]] = {}
+    sections = [INTRO, "## Objects", ""]
+    order: list[type[BaseModel]] = [
+        models.Programme,
+        models.StatedPeriod,
+        models.StatedDuration,
+        models.OperationalProgramme,
+        models.Organisation,
+        models.OrganisationIdentifier,
+        models.Contact,
+        models.Partner,
+        models.Budget,
+        models.FundingSource,
+        models.BudgetLine,
+        models.Activity,
+        models.Participation,
+        models.Output,
+        models.Session,
+        models.Frequency,
+        models.Indicator,
+        models.IndicatorValue,
+        models.Location,
+        models.Source,
+        values.Money,
+        values.Estimate,
+        values.Hours,
+        values.Period,
+        values.LocalizedText,
+    ]
+    for model in order:
+        sections += model_section(model, found)
+    sections += [
+        "### PartialDate",
+        "",
+        "Text: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `--MM-DD` or `--MM` (ISO 8601; the last two have no year).",
+        "",
+        "## Codelists",
+        "",
+        "Each codelist's values are the wire codes written in documents.",
+        "",
+    ]
+    for name in sorted(found):
+        members = ", ".join(f"`{m.value}`" for m in found[name])
+        doc = (found[name].__doc__ or "").split("\n\n")[0].strip().replace("\n", " ")
+        sections += [f"### {name}", "", doc, "", members, ""]
+    example = capacitylib.example_paths()
+    cz = next(p for p in example if p.name == "cz-up-msk-supervision.yaml")
+    sections += [
+        "## A complete example",
+        "",
+        "The Czech seed programme (`examples/programmes/cz-up-msk-supervision.yaml`):",
+        "",
+        "```yaml",
+        cz.read_text(encoding="utf-8").rstrip(),
+        "```",
+        "",
+    ]
+    return "\n".join(sections)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render())
