@@ -1,0 +1,49 @@
+"""Hypothesis strategies for capacitylib values and programmes, for your own property tests.
+
+Needs the ``testing`` extra (``pip install "capacitylib[testing]"``).
+
+>>> from hypothesis import given
+>>> from capacitylib.testing import programmes
+>>> @given(programmes(max_activities=2))
+... def test_every_programme_has_a_title(programme):
+...     assert programme.title.best("en")
+>>> test_every_programme_has_a_title()
+
+Strategies that end in ``_documents`` give plain JSON-ready data (what a file holds); the others
+give validated models. :func:`nearly_valid_documents` gives documents that break exactly one
+named rule, with the error code and path a validator must report.
+"""
+
+from capacitylib.io._extras import require
+
+require("hypothesis", extra="testing")
+
+from capacitylib.testing._documents import (  # noqa: E402 - after the extra check
+    NearlyValid,
+    nearly_valid_documents,
+    programme_documents,
+    programmes,
+)
+from capacitylib.testing._values import (  # noqa: E402
+    LANGUAGES,
+    estimates,
+    hours,
+    localized_texts,
+    money,
+    partial_dates,
+    periods,
+)
+
+__all__ = [
+    "LANGUAGES",
+    "NearlyValid",
+    "estimates",
+    "hours",
+    "localized_texts",
+    "money",
+    "nearly_valid_documents",
+    "partial_dates",
+    "periods",
+    "programme_documents",
+    "programmes",
+]
