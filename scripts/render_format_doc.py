@@ -90,7 +90,9 @@ def model_section(model: type[BaseModel], found: dict[str, type[enum.Enum]]) -> 
         enums_in(info.annotation, found)
         required = "yes" if info.is_required() else ""
         default = ""
-        if not info.is_required():
+        if info.default_factory is not None:
+            default = "(computed)"
+        elif not info.is_required():
             d = info.default
             default = (
                 "" if d is None or d == () else f"`{d.value if isinstance(d, enum.Enum) else d}`"

@@ -120,3 +120,21 @@ def test_generated_programmes_validate_and_round_trip(doc):
     p = Programme.model_validate(doc)
     assert Programme.model_validate_json(p.model_dump_json()) == p
     assert Programme.model_validate(p.model_dump()) == p
+
+
+def test_error_messages_are_fully_rendered():
+    """No message shows an unfilled template placeholder."""
+    doc = {
+        "id": "p1",
+        "title": {"en": "x"},
+        "country": "EL",
+        "periods": [{"start": "2019-10-31", "end": "2019-05-16"}],
+        "budget": {"total": {"amount": 0.5, "currency": "EUX"}},
+        "partners": [{"organisation": "ghost", "role": "partner"}],
+        "activities": [{"id": "a", "kind": "seminar", "dates": ["2019-02-30", "--13"]}],
+    }
+    with pytest.raises(ValidationError) as info:
+        Programme.model_validate(doc)
+    messages = [p.message for p in problems_from_error(info.value)]
+    assert len(messages) >= 5
+    assert all("{" not in m and "}" not in m for m in messages), messages

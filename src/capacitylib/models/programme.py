@@ -139,20 +139,38 @@ class Programme(CapacityModel):
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
         org_ids = {o.id for o in self.organisations}
-        activity_ids = {a.id for a in self.activities}
-        errors = [
-            _unresolved(loc, ref, "organisations")
-            for loc, ref in self.organisation_references()
-            if ref not in org_ids
-        ]
-        errors += [
-            _unresolved(("indicators", i, "activity"), ind.activity, "activities")
-            for i, ind in enumerate(self.indicators)
-            if ind.activity is not None and ind.activity not in activity_ids
-        ]
+        errors: list[InitErrorDetails] = []
+        # Fast path: one set of every referenced id; walk for paths only when one is missing.
+        if not self._referenced_organisation_ids() <= org_ids:
+            errors = [
+                _unresolved(loc, ref, "organisations")
+                for loc, ref in self.organisation_references()
+                if ref not in org_ids
+            ]
+        if any(ind.activity is not None for ind in self.indicators):
+            activity_ids = {a.id for a in self.activities}
+            errors += [
+                _unresolved(("indicators", i, "activity"), ind.activity, "activities")
+                for i, ind in enumerate(self.indicators)
+                if ind.activity is not None and ind.activity not in activity_ids
+            ]
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
         return self
+
+    def _referenced_organisation_ids(self) -> set[str]:
+        refs = {p.organisation for p in self.partners}
+        if self.budget is not None:
+            refs.update(s.organisation for s in self.budget.sources if s.organisation is not None)
+            refs.update(line.organisation for line in self.budget.lines)
+        for activity in self.activities:
+            refs.update(activity.facilitators)
+            for part in activity.participants:
+                refs.update(part.organisations)
+            for session in activity.sessions:
+                for part in session.participants:
+                    refs.update(part.organisations)
+        return refs
 
     def organisation_references(self) -> Iterator[tuple[Loc, str]]:
         """Every place the document names an organisation id, with its path."""
@@ -224,7 +242,7 @@ def _unresolved(loc: Loc, ref: str, collection: str) -> InitErrorDetails:
     return InitErrorDetails(
         type=PydanticCustomError(
             "reference_unresolved",
-            "must be the id of an item in '{collection}' (got {ref!r})",
+            "must be the id of an item in '{collection}' (got '{ref}')",
             {"collection": collection, "ref": ref},
         ),
         loc=loc,

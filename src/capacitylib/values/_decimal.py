@@ -21,7 +21,7 @@ def _refuse_float(value: Any) -> Any:
     if isinstance(value, float):
         raise PydanticCustomError(
             "decimal_from_float",
-            "value must be a Decimal, an int or a decimal string, not a float (got {value!r}); "
+            "value must be a Decimal, an int or a decimal string, not a float (got '{value}'); "
             "binary floats cannot hold decimal figures exactly",
             {"value": value},
         )

@@ -36,7 +36,7 @@ class CurrencyCode(str):
         if value not in _tables.currencies():
             raise PydanticCustomError(
                 "currency_unknown",
-                "currency must be an ISO 4217 code such as EUR, CZK or PLN (got {value!r})",
+                "currency must be an ISO 4217 code such as EUR, CZK or PLN (got '{value}')",
                 {"value": value},
             )
         return cls(value)
@@ -86,7 +86,7 @@ class CountryCode(str):
             extra = f"; the ISO code for {value} is {hint}" if hint else ""
             raise PydanticCustomError(
                 "country_unknown",
-                "country must be an ISO 3166-1 alpha-2 code such as LT, LV or CZ (got {value!r})"
+                "country must be an ISO 3166-1 alpha-2 code such as LT, LV or CZ (got '{value}')"
                 + extra,
                 {"value": value},
             )

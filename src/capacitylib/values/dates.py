@@ -21,7 +21,7 @@ _PARTIAL_PATTERN = _PARTIAL_RE.pattern
 def _invalid(value: object, reason: str) -> PydanticCustomError:
     return PydanticCustomError(
         "partial_date_invalid",
-        "date must be YYYY, YYYY-MM, YYYY-MM-DD, --MM or --MM-DD ({reason}; got {value!r})",
+        "date must be YYYY, YYYY-MM, YYYY-MM-DD, --MM or --MM-DD ({reason}; got '{value}')",
         {"value": value, "reason": reason},
     )
 
@@ -68,8 +68,23 @@ class PartialDate:
         raise AttributeError("PartialDate is immutable")
 
     @classmethod
+    def _trusted(cls, year: int | None, month: int | None, day: int | None) -> PartialDate:
+        obj = object.__new__(cls)
+        object.__setattr__(obj, "year", year)
+        object.__setattr__(obj, "month", month)
+        object.__setattr__(obj, "day", day)
+        return obj
+
+    @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse the ISO 8601 text form (see the class docstring)."""
+        if len(text) == 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+            # Full dates are the common case: let the C date parser check them.
+            try:
+                full = date.fromisoformat(text)
+            except ValueError:
+                raise _invalid(text, "not a calendar date") from None
+            return cls._trusted(full.year, full.month, full.day)
         match = _PARTIAL_RE.match(text)
         if match is None:
             raise _invalid(text, "not an ISO 8601 date")
@@ -81,7 +96,7 @@ class PartialDate:
     @classmethod
     def from_date(cls, value: date) -> PartialDate:
         """A day-precision date."""
-        return cls(value.year, value.month, value.day)
+        return cls._trusted(value.year, value.month, value.day)
 
     @property
     def precision(self) -> DatePrecision:

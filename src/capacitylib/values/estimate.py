@@ -40,7 +40,7 @@ class Estimate(CapacityModel):
     min: QuantityDecimal
     """Lower bound (equal to max when exact)."""
 
-    max: QuantityDecimal
+    max: QuantityDecimal = Field(default_factory=lambda data: data["min"])
     """Upper bound; may be left out when equal to min."""
 
     approximate: bool = False
@@ -49,10 +49,11 @@ class Estimate(CapacityModel):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
+        # A bare number is an exact figure. Dicts pass straight through (the hot path).
+        if type(data) is dict:
+            return data
         if isinstance(data, int | str | Decimal) and not isinstance(data, bool):
             return {"min": data, "max": data}
-        if isinstance(data, dict) and "max" not in data and "min" in data:
-            return {**data, "max": data["min"]}
         return data
 
     @classmethod
