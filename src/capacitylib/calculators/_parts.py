@@ -34,19 +34,24 @@ class ActivityPart:
     whole: bool
     sessions: tuple[Session, ...]
 
-    def participations(self) -> Iterator[tuple[Participation, bool]]:
-        """Participations of this part, each with whether it is counted per session.
+    def blocks(self) -> Iterator[tuple[tuple[Participation, ...], bool]]:
+        """Lists of participations known to be disjoint, each with whether it is one session's.
 
-        The whole part uses the activity's own participants when it lists any, else those of
-        its sessions; a sessions-only part uses its sessions' participants.
+        The whole part uses the activity's own participants when it lists any (they summarise
+        its sessions), else each of its sessions' lists; a sessions-only part uses its sessions'.
         """
         if self.whole and self.activity.participants:
-            for participation in self.activity.participants:
-                yield participation, False
+            yield self.activity.participants, False
             return
         for session in self.sessions:
-            for participation in session.participants:
-                yield participation, True
+            if session.participants:
+                yield session.participants, True
+
+    def participations(self) -> Iterator[tuple[Participation, bool]]:
+        """Every participation of the part, with whether it is counted per session."""
+        for block, per_session in self.blocks():
+            for participation in block:
+                yield participation, per_session
 
 
 def activity_parts(activity: Activity, scope: Scope) -> list[ActivityPart]:

@@ -71,12 +71,8 @@ Key = tuple[TargetGroup, ReachUnit]
 def _blocks(activities: Iterable[Activity], scope: Scope) -> Iterator[tuple[Participation, ...]]:
     for activity in activities:
         for part in activity_parts(activity, scope):
-            if part.whole and activity.participants:
-                yield activity.participants
-                continue
-            for session in part.sessions:
-                if session.participants:
-                    yield session.participants
+            for block, _ in part.blocks():
+                yield block
 
 
 def _block_figures(block: tuple[Participation, ...]) -> dict[Key, tuple[Estimate | None, bool]]:
