@@ -392,5 +392,5 @@ def convert(amount: Money, currency: str, *, rates: RateTable, rounded: bool = T
         value = divide(amount.amount, rates.rates[(currency, amount.currency)])
     else:
         raise _missing(amount.currency, currency)
-    result = Money.of(value, currency)
+    result = Money.model_validate({"amount": value, "currency": currency})
     return result.rounded() if rounded else result

@@ -61,7 +61,6 @@ def clock_hours(
     >>> str(clock_hours(Hours.range(88, 100, unit="academic_hour"), country="LV", tables=at_40))
     '58.66666666666666666666666667-66.66666666666666666666666667'
     """
-    minutes: int | None = None
     if hours.unit is HoursUnit.ACADEMIC_HOUR:
         minutes = hours.academic_hour_minutes or _tables(tables).academic_hour_minutes(country)
         if minutes is None:
@@ -125,7 +124,9 @@ def _part_clock_hours(part: ActivityPart, clock: _Clock) -> Estimate | None:
         # Every counted session is listed: add their own lengths.
         if not part.sessions:
             return Estimate.exact(0)
-        return sum_known(clock(s.hours or activity.hours_per_session) for s in part.sessions)
+        return sum_known(
+            clock(activity.hours_per_session if s.hours is None else s.hours) for s in part.sessions
+        )
     per_session = clock(activity.hours_per_session)
     if count is None or per_session is None:
         return None
@@ -178,7 +179,7 @@ def _part_person_hours(part: ActivityPart, clock: _Clock) -> Estimate | None:
         total: Estimate | None = Estimate.exact(0)
         for session in part.sessions:
             persons = _persons([(p, True) for p in session.participants])
-            length = clock(session.hours or activity.hours_per_session)
+            length = clock(activity.hours_per_session if session.hours is None else session.hours)
             if persons is None or length is None or total is None:
                 return None
             total = total + persons * length
