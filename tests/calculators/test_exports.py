@@ -24,3 +24,5 @@ def test_every_public_function_documents_itself() -> None:
         value = getattr(calculators, name)
         if inspect.isfunction(value) or inspect.isclass(value):
             assert value.__doc__, name
+        if inspect.isfunction(value):
+            assert ">>>" in value.__doc__, name

@@ -238,6 +238,13 @@ def cost_per_participant(programme: Programme, *, scope: Scope = "achieved") -> 
 
     ``None`` when the total or any persons count is unknown, or the count may be 0.
     The whole budget is divided by the figures of ``scope`` (achieved by default).
+
+    >>> p = Programme(id="p", title={"en": "P"},
+    ...     budget={"total": {"amount": "6000.00", "currency": "EUR"}},
+    ...     activities=[{"id": "c", "kind": "training_course", "participants": [
+    ...         {"group": "social_workers", "count": {"min": 20, "max": 30}}]}])
+    >>> str(cost_per_participant(p).rounded())
+    '200.00-300.00 EUR'
     """
     figures = [
         f.participations for f in reach(programme, scope=scope) if f.unit is ReachUnit.PERSONS
@@ -251,6 +258,15 @@ def cost_per_person_reached(
     """Budget total / unique persons reached (summed over target groups, which do not overlap).
 
     ``None`` when the total or any group's unique persons is unknown, or the count may be 0.
+
+    >>> p = Programme(id="p", title={"en": "P"},
+    ...     budget={"total": {"amount": "6000.00", "currency": "EUR"}},
+    ...     activities=[{"id": "c", "kind": "training_course", "participants": [
+    ...         {"group": "social_workers", "count": 30, "unique": True}]},
+    ...         {"id": "s", "kind": "supervision", "participants": [
+    ...         {"group": "social_workers", "count": 30, "unique": True}]}])
+    >>> str(cost_per_person_reached(p).rounded())  # the same 30, or 60 different people
+    '100.00-200.00 EUR'
     """
     figures = [f.unique for f in reach(programme, scope=scope) if f.unit is ReachUnit.PERSONS]
     return _cost(programme, sum_known(figures))
@@ -282,6 +298,13 @@ def cost_per_training_hour(
 
     Clock hours as :func:`~capacitylib.calculators.activity_clock_hours`, through the country's
     academic-hour length. ``None`` when the total or any training activity's hours are unknown.
+
+    >>> p = Programme(id="p", title={"en": "P"}, country="LT",
+    ...     budget={"total": {"amount": "1200.00", "currency": "EUR"}},
+    ...     activities=[{"id": "s", "kind": "seminar", "sessions_actual": 4,
+    ...                  "hours_per_session": {"min": 8, "unit": "academic_hour"}}])
+    >>> str(cost_per_training_hour(p))  # 4 x 8 academic hours = 24 clock hours
+    '50.00 EUR'
     """
     hours = [
         activity_clock_hours(a, scope=scope, country=programme.country, tables=tables)

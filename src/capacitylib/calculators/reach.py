@@ -178,6 +178,10 @@ def natural_unit_figures(
 
     Every group has a key, in the order of ``figures``; ``None`` when the group has no known
     figure in its :func:`natural_unit`.
+
+    >>> figures = [ReachFigure(TargetGroup.FAMILIES, ReachUnit.CASES, Estimate.exact(5), None)]
+    >>> natural_unit_figures(figures)
+    {<TargetGroup.FAMILIES: 'families'>: None}
     """
     result: dict[TargetGroup, Estimate | None] = {}
     for figure in figures:

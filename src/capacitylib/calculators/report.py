@@ -303,5 +303,11 @@ def build_report(
 
 
 def render_reports_text(reports: list[ProgrammeReport]) -> str:
-    """The text summaries of several programmes, separated by a blank line."""
+    """The text summaries of several programmes, separated by a blank line.
+
+    >>> import capacitylib
+    >>> text = render_reports_text([build_report(p) for p in capacitylib.load_examples()])
+    >>> text.count("Activities (achieved):")
+    6
+    """
     return "\n\n".join(report.render_text() for report in reports)
