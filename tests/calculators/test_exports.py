@@ -25,4 +25,4 @@ def test_every_public_function_documents_itself() -> None:
         if inspect.isfunction(value) or inspect.isclass(value):
             assert value.__doc__, name
         if inspect.isfunction(value):
-            assert ">>>" in value.__doc__, name
+            assert ">>>" in (value.__doc__ or ""), name
