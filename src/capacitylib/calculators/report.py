@@ -1,0 +1,313 @@
+"""The report of one programme: every figure of the calculators, for JSON and for reading.
+
+:func:`build_report` computes the figures (exact, unrounded); :meth:`ProgrammeReport.to_json_dict`
+gives the JSON shape documented in ``docs/semantics.md`` and :meth:`ProgrammeReport.render_text`
+a readable summary. Rounding happens only there: clock hours and person-hours to 2 decimal
+places, shares and achievement to 4, unit costs to the currency's minor unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from capacitylib.calculators._common import Scope, sum_known
+from capacitylib.calculators._parts import activity_parts
+from capacitylib.calculators._render import report_json, report_text
+from capacitylib.calculators.budget import (
+    FundingShares,
+    MoneyRange,
+    allocate_by_year,
+    budget_total,
+    cost_per_participant,
+    cost_per_person_reached,
+    cost_per_session,
+    cost_per_training_hour,
+    funding_shares,
+    partner_totals,
+    totals_by_source,
+)
+from capacitylib.calculators.duration import (
+    CalendarDuration,
+    calendar_duration,
+    days_by_year,
+    elapsed_days,
+    period_days,
+    remaining_days,
+    share_elapsed,
+)
+from capacitylib.calculators.hours import activity_clock_hours, person_hours, session_count
+from capacitylib.calculators.reach import (
+    ReachFigure,
+    achievement,
+    municipalities_reached,
+    organisations_reached,
+    reach,
+)
+from capacitylib.codelists import ActivityKind, FundingSourceKind
+from capacitylib.models import Programme
+from capacitylib.reference import ReferenceTables
+from capacitylib.values import CurrencyMismatchError, Estimate, Money
+
+
+@dataclass(frozen=True, slots=True)
+class DurationFigures:
+    """The programme's period and its durations (see :mod:`~capacitylib.calculators.duration`)."""
+
+    start: date | None
+    end: date | None
+    days: int | None
+    calendar: CalendarDuration | None
+    elapsed_days: int | None = None
+    remaining_days: int | None = None
+    share_elapsed: Decimal | None = None
+    days_by_year: dict[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetFigures:
+    """The programme's budget figures (see :mod:`~capacitylib.calculators.budget`)."""
+
+    total: Money | None = None
+    by_source: dict[FundingSourceKind, Money] = field(default_factory=dict)
+    shares: FundingShares | None = None
+    by_partner: dict[str, Money] = field(default_factory=dict)
+    by_year: dict[int, Money] | None = None
+    cost_per_participant: MoneyRange | None = None
+    cost_per_person_reached: MoneyRange | None = None
+    cost_per_session: MoneyRange | None = None
+    cost_per_clock_hour: MoneyRange | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityFigures:
+    """Activities of one kind in one scope: how many, sessions, clock hours and person-hours."""
+
+    kind: ActivityKind
+    count: int
+    sessions: Estimate | None
+    clock_hours: Estimate | None
+    person_hours: Estimate | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorFigures:
+    """An indicator's target, latest actual and achievement (actual / target)."""
+
+    id: str
+    kind: str
+    name: str
+    unit: str
+    target_group: str | None
+    target: Estimate | None
+    target_date: str | None
+    actual: Estimate | None
+    actual_as_of: str | None
+    achievement: Estimate | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeReport:
+    """Every figure of one programme, exact; render it with :meth:`to_json_dict` or as text."""
+
+    id: str
+    code: str | None
+    title: str
+    country: str | None
+    funding_instruments: tuple[str, ...]
+    currency: str | None
+    as_of: date | None
+    duration: DurationFigures
+    budget: BudgetFigures
+    activities: dict[ActivityKind, ActivityFigures]
+    activities_planned: dict[ActivityKind, ActivityFigures]
+    reach: tuple[ReachFigure, ...]
+    reach_planned: tuple[ReachFigure, ...]
+    organisations_reached: tuple[str, ...]
+    municipalities_reached: tuple[str, ...]
+    indicators: tuple[IndicatorFigures, ...]
+    notes: tuple[str, ...] = ()
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The JSON object of this programme (keys documented in ``docs/semantics.md``).
+
+        Amounts are decimal strings; every count, hours or participants figure is
+        ``{"min": n, "max": n}`` (n an int when whole, else a decimal string) or ``None`` when
+        the data do not give it.
+        """
+        return report_json(self)
+
+    def render_text(self) -> str:
+        """A readable summary: title, period, budget, activities, reach and indicators."""
+        return report_text(self)
+
+
+def _duration(programme: Programme, as_of: date | None) -> DurationFigures:
+    period = programme.period
+    if period is None:
+        return DurationFigures(start=None, end=None, days=None, calendar=None)
+    return DurationFigures(
+        start=period.start,
+        end=period.end,
+        days=period_days(period),
+        calendar=calendar_duration(period),
+        elapsed_days=None if as_of is None else elapsed_days(period, as_of=as_of),
+        remaining_days=None if as_of is None else remaining_days(period, as_of=as_of),
+        share_elapsed=None if as_of is None else share_elapsed(period, as_of=as_of),
+        days_by_year=days_by_year(period),
+    )
+
+
+def _budget(
+    programme: Programme, tables: ReferenceTables | None, notes: list[str]
+) -> BudgetFigures:
+    budget = programme.budget
+    if budget is None:
+        return BudgetFigures()
+    try:
+        total = budget_total(budget)
+        by_source = totals_by_source(budget)
+        shares = funding_shares(budget)
+        by_partner = partner_totals(budget)
+    except CurrencyMismatchError as exc:
+        notes.append(f"budget figures not computed: {exc}")
+        return BudgetFigures(total=budget.total)
+    by_year = None
+    period = programme.period
+    if total is not None and period is not None:
+        try:
+            by_year = allocate_by_year(total, period)
+        except ValueError as exc:
+            notes.append(f"budget not split by year: {exc}")
+    return BudgetFigures(
+        total=total,
+        by_source=by_source,
+        shares=shares,
+        by_partner=by_partner,
+        by_year=by_year,
+        cost_per_participant=cost_per_participant(programme),
+        cost_per_person_reached=cost_per_person_reached(programme),
+        cost_per_session=cost_per_session(programme),
+        cost_per_clock_hour=cost_per_training_hour(programme, tables=tables),
+    )
+
+
+def activity_figures(
+    programme: Programme, *, scope: Scope = "achieved", tables: ReferenceTables | None = None
+) -> dict[ActivityKind, ActivityFigures]:
+    """Activities of ``programme`` per kind (codelist order) with figures in ``scope``.
+
+    ``count`` is the number of activities with figures in ``scope``; sessions, clock hours and
+    person-hours are their sums (``None`` when any activity's figure is unknown).
+
+    >>> p = Programme(id="p", title={"en": "P"}, country="CZ", activities=[
+    ...     {"id": "s", "kind": "supervision_team", "sessions_actual": 114,
+    ...      "hours_per_session": {"min": 2, "max": 3, "unit": "clock_hour"}}])
+    >>> f = activity_figures(p)[ActivityKind.SUPERVISION_TEAM]
+    >>> f.count, str(f.sessions), str(f.clock_hours), f.person_hours
+    (1, '114', '228-342', None)
+    """
+    grouped: dict[ActivityKind, list[tuple[Any, ...]]] = {}
+    for activity in programme.activities:
+        if not activity_parts(activity, scope):
+            continue
+        options: dict[str, Any] = {"scope": scope, "country": programme.country, "tables": tables}
+        grouped.setdefault(activity.kind, []).append(
+            (
+                session_count(activity, scope=scope),
+                activity_clock_hours(activity, **options),
+                person_hours(activity, **options),
+            )
+        )
+    return {
+        kind: ActivityFigures(
+            kind=kind,
+            count=len(rows),
+            sessions=sum_known(r[0] for r in rows),
+            clock_hours=sum_known(r[1] for r in rows),
+            person_hours=sum_known(r[2] for r in rows),
+        )
+        for kind in ActivityKind
+        if (rows := grouped.get(kind))
+    }
+
+
+def _indicators(programme: Programme) -> tuple[IndicatorFigures, ...]:
+    figures = []
+    for indicator in programme.indicators:
+        latest = indicator.latest_actual
+        figures.append(
+            IndicatorFigures(
+                id=indicator.id,
+                kind=indicator.kind.value,
+                name=indicator.name.best("en"),
+                unit=indicator.unit.value,
+                target_group=indicator.target_group.value if indicator.target_group else None,
+                target=indicator.target,
+                target_date=indicator.target_date.isoformat() if indicator.target_date else None,
+                actual=latest.value if latest else None,
+                actual_as_of=latest.as_of.isoformat() if latest else None,
+                achievement=achievement(indicator),
+            )
+        )
+    return tuple(figures)
+
+
+def _currency(budget: BudgetFigures, programme: Programme) -> str | None:
+    if budget.total is not None:
+        return str(budget.total.currency)
+    if programme.budget is not None and programme.budget.sources:
+        return str(programme.budget.sources[0].amount.currency)
+    return None
+
+
+def build_report(
+    programme: Programme, *, as_of: date | None = None, tables: ReferenceTables | None = None
+) -> ProgrammeReport:
+    """Compute every report figure of ``programme``.
+
+    ``as_of`` adds the elapsed and remaining days and the share elapsed (nothing is assumed
+    about today's date); ``tables`` overrides the reference tables (academic-hour lengths).
+
+    >>> import capacitylib
+    >>> cz = capacitylib.load_examples()[0]
+    >>> r = build_report(cz)
+    >>> r.duration.days, str(r.duration.calendar)
+    (485, '1 year 4 months 0 days')
+    >>> str(r.activities[ActivityKind.SUPERVISION_TEAM].clock_hours)
+    '228-342'
+    """
+    notes: list[str] = []
+    budget = _budget(programme, tables, notes)
+    return ProgrammeReport(
+        id=programme.id,
+        code=str(programme.code) if programme.code is not None else None,
+        title=programme.title.best("en"),
+        country=str(programme.country) if programme.country is not None else None,
+        funding_instruments=tuple(i.value for i in programme.funding_instruments),
+        currency=_currency(budget, programme),
+        as_of=as_of,
+        duration=_duration(programme, as_of),
+        budget=budget,
+        activities=activity_figures(programme, scope="achieved", tables=tables),
+        activities_planned=activity_figures(programme, scope="planned", tables=tables),
+        reach=reach(programme, scope="achieved"),
+        reach_planned=reach(programme, scope="planned"),
+        organisations_reached=organisations_reached(programme, scope="all"),
+        municipalities_reached=municipalities_reached(programme, scope="all"),
+        indicators=_indicators(programme),
+        notes=tuple(notes),
+    )
+
+
+def render_reports_text(reports: list[ProgrammeReport]) -> str:
+    """The text summaries of several programmes, separated by a blank line.
+
+    >>> import capacitylib
+    >>> text = render_reports_text([build_report(p) for p in capacitylib.load_examples()])
+    >>> text.count("Activities (achieved):")
+    6
+    """
+    return "\n\n".join(report.render_text() for report in reports)
