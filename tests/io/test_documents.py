@@ -65,7 +65,7 @@ def test_seed_figures_survive_load_and_dump():
 
     dgp = by_id["lv-daugavpils-social-services-2018"]
     fam = dgp.activity("family-assistant-2018")
-    assert fam.hours_per_participant.min == 313 and fam.participants[0].count.min == 12  # type: ignore[union-attr]
+    assert fam.total_hours.min == 313 and fam.participants[0].count.min == 12  # type: ignore[union-attr]
 
 
 def test_yaml_reads_floats_as_exact_decimals():

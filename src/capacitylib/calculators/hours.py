@@ -119,6 +119,9 @@ class _Clock:
 
 def _part_clock_hours(part: ActivityPart, clock: _Clock) -> Estimate | None:
     activity = part.activity
+    if part.whole and activity.total_hours is not None:
+        # The source gives only the total time delivered ("313 hours for 12 families").
+        return clock(activity.total_hours)
     count = _part_session_count(part)
     if count is not None and count.is_exact and count.min == len(part.sessions):
         # Every counted session is listed: add their own lengths.
@@ -143,8 +146,9 @@ def activity_clock_hours(
 ) -> Estimate | None:
     """Clock hours of ``activity``'s sessions: how long the activity ran, not per participant.
 
-    When every counted session is listed: the sum of each session's hours (its own, else the
-    activity's ``hours_per_session``). Otherwise: :func:`session_count` x ``hours_per_session``.
+    When the activity states ``total_hours``: that figure. When every counted session is listed:
+    the sum of each session's hours (its own, else the activity's ``hours_per_session``).
+    Otherwise: :func:`session_count` x ``hours_per_session``.
     Each figure converted with :func:`clock_hours`. ``None`` when a count or a length is unknown.
     Unit: clock hours, unrounded.
 

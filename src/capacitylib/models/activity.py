@@ -136,6 +136,9 @@ class Activity(CapacityModel):
     hours_per_participant: Hours | None = None
     """Training time per participant (`88-100 academic hours`)."""
 
+    total_hours: Hours | None = None
+    """Time delivered in all, when the source gives only a total (`313 hours for 12 families`)."""
+
     frequency: Frequency | None = None
     """How often sessions recur (`every 2-3 months`)."""
 

@@ -216,7 +216,12 @@ class Hours(Estimate):
             minutes = self.academic_hour_minutes or academic_hour_minutes
             if minutes is None:
                 raise ValueError("the length of an academic hour is needed to convert it")
-            factor = Decimal(minutes) / 60
+            # Multiply before dividing so that no digit is lost to the division.
+            return Estimate(
+                min=tidy(self.min * minutes / 60),
+                max=tidy(self.max * minutes / 60),
+                approximate=self.approximate,
+            )
         return Estimate(
             min=tidy(self.min * factor), max=tidy(self.max * factor), approximate=self.approximate
         )

@@ -40,7 +40,7 @@ class Money(CapacityModel):
     @classmethod
     def of(cls, amount: Decimal | int | str, currency: str) -> Money:
         """Build from an amount and a currency code (``Money.of("12.50", "EUR")``)."""
-        return cls(amount=Decimal(amount), currency=CurrencyCode(currency))
+        return cls.model_validate({"amount": Decimal(amount), "currency": currency})
 
     def _same(self, other: Money, op: str) -> None:
         if other.currency != self.currency:
