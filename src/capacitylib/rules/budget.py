@@ -4,7 +4,8 @@
   (the total when there is one); each other amount is reported.
 * The sources add up to the total within ``RuleOptions.budget_tolerance``.
 * The share of each EU or donor instrument is the sum of the sources of kind ``eu_fund`` or
-  ``donor_grant`` drawn on it, over the total (else over the sum of the sources). A source with
+  ``donor_grant`` drawn on it, over the stated total (no total: silent, as the sources listed
+  may be only the EU part). A source with
   no ``instrument`` takes the programme's only EU instrument (ESF, ESF+, ERDF) or donor
   instrument (EEA or Norway Grants); with several the source is skipped. The ceiling comes from
   :meth:`ReferenceTables.cofinancing_ceiling` for the programme's programming period, category
@@ -84,9 +85,9 @@ def check_budget(programme: Programme, ctx: Context) -> Findings:
                 sum=f"{sources_sum} {currency}",
                 difference=f"{difference} {currency}",
             )
-    denominator = budget.total.amount if budget.total is not None else sources_sum
-    if denominator > 0 and programme.programming_period is not None:
-        yield from _shares(programme, budget, denominator, first.currency, ctx)
+    total = budget.total
+    if total is not None and total.amount > 0 and programme.programming_period is not None:
+        yield from _shares(programme, budget, total.amount, total.currency, ctx)
 
 
 def _amounts(budget: Budget) -> Iterable[tuple[Loc, Money]]:
@@ -121,7 +122,6 @@ def _shares(
             continue
         percent = (share * 100).quantize(_PERCENT)
         limit = (ceiling.max_rate * 100).normalize()
-        basis = "'budget.total'" if budget.total is not None else "the sum of 'budget.sources'"
         scope = ", ".join(
             [programme.region_category.value if programme.region_category else "any region"]
             + ([beneficiary] if beneficiary else [])
@@ -129,7 +129,7 @@ def _shares(
         yield finding(
             "budget_share_above_ceiling",
             loc,
-            f"'amount' must be at most {limit:f}% of {basis}, the {instrument.value} "
+            f"'amount' must be at most {limit:f}% of 'budget.total', the {instrument.value} "
             f"{programme.programming_period} ceiling ({scope}) (got {percent}%: {amount} of "
             f"{denominator} {currency})",
             value=f"{percent}%",

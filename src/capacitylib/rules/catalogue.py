@@ -101,7 +101,8 @@ _ENTRIES = (
         "highest ceiling of any category). A warning: cohesion-policy ceilings apply per "
         "priority, so one project above it is suspect rather than unlawful.",
         "Reg. (EU) 2021/1060 Art. 112(3) (ESF+/ERDF 85/70/50%); "
-        "Reg. (EU) No 1303/2013 Art. 120(3); EEA and Norway Grants NGO programmes 90%, others 85% (table cofinancing_ceilings.csv).",
+        "Reg. (EU) No 1303/2013 Art. 120(3); EEA and Norway Grants NGO programmes 90%, "
+        "others 85% (table cofinancing_ceilings.csv).",
     ),
     RuleInfo(
         "budget_currency_mixed",

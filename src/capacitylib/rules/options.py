@@ -47,6 +47,7 @@ class RuleOptions:
         disabled: Codes not to report at all.
 
     Raises:
+        TypeError: a float where a decimal figure is needed (binary floats are not exact).
         ValueError: a negative tolerance, or a code that is not in the catalogue.
     """
 
@@ -60,6 +61,22 @@ class RuleOptions:
     disabled: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
+        for name in (
+            "approximate_margin",
+            "actual_target_ratio",
+            "budget_tolerance",
+            "hours_per_day",
+        ):
+            value = getattr(self, name)
+            if isinstance(value, float) or not isinstance(value, Decimal | int | str):
+                raise TypeError(
+                    f"'{name}' must be a Decimal, an int or a decimal string, not "
+                    f"{type(value).__name__} (got {value!r})"
+                )
+            number = Decimal(value)
+            if not number.is_finite():
+                raise ValueError(f"'{name}' must be a finite number (got {value!r})")
+            object.__setattr__(self, name, number)
         if self.duration_tolerance_days < 0:
             raise ValueError(
                 f"'duration_tolerance_days' must be 0 or more (got {self.duration_tolerance_days})"
