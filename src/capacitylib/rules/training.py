@@ -22,7 +22,7 @@ with ``RuleOptions.hours_per_day``. Only a maximum below the minimum is reported
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from capacitylib.codelists import ActivityKind, ActivityStatus, HoursUnit
 from capacitylib.models import Activity, Programme
@@ -113,7 +113,8 @@ def _clock_factor(
 
 
 def _tidy(value: Decimal) -> str:
-    rounded = value.quantize(_TENTH)
+    """A figure for messages, to a tenth of an hour, rounded half up (11.25 is 11.3)."""
+    rounded = value.quantize(_TENTH, rounding=ROUND_HALF_UP)
     if rounded == rounded.to_integral_value():
         return str(int(rounded))
     return f"{rounded.normalize():f}"
