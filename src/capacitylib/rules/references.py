@@ -72,6 +72,6 @@ def _english(loc: Loc, text: LocalizedText | None) -> Findings:
     yield finding(
         "title_english_missing",
         loc,
-        f"'title' should have an English text ('en') (got {', '.join(text.languages)} only)",
+        f"'title' must have an English text ('en') (got {', '.join(text.languages)} only)",
         value=list(text.languages),
     )
