@@ -174,7 +174,7 @@ def _render_script():
 
 
 def test_docs_catalogue_is_current():
-    """docs/rules.md holds the tables the catalogue renders now (python scripts/render_catalogue.py)."""
+    """docs/rules.md holds the tables rendered now (python scripts/render_catalogue.py)."""
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert _render_script().render(text) == text
     for code in CATALOGUE:

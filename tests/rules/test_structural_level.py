@@ -1,4 +1,4 @@
-"""Structural problems: each invalid file raises exactly the code, at the path, its name promises."""
+"""Structural problems: each invalid file raises exactly the code and path it promises."""
 
 import re
 from pathlib import Path
