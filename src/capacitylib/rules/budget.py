@@ -28,6 +28,7 @@ from capacitylib.codelists import (
     PartnerRole,
     RegionCategory,
 )
+from capacitylib.errors import format_path
 from capacitylib.models import Budget, Programme
 from capacitylib.reference import CofinancingCeiling
 from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
@@ -65,7 +66,7 @@ def check_budget(programme: Programme, ctx: Context) -> Findings:
                 f"{quoted(first_loc)} (got {money.currency})",
                 value=str(money.currency),
                 expected=str(first.currency),
-                expected_path=quoted(first_loc).strip("'"),
+                expected_path=format_path(first_loc),
             )
     if mixed:
         return

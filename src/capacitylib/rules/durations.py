@@ -57,14 +57,16 @@ def _compare(
     if period.end is None:
         return None
     after = next_day(period.end)
-    delta = length(period.start, period.end)
     low, high = stated.value.min, stated.value.max
     if stated.value.approximate:
         margin = ctx.options.approximate_margin
         low, high = low * (1 - margin), high * (1 + margin)
     earliest = shift(period.start, low, stated.unit, up=False)
-    latest = shift(period.start, high, stated.unit, up=True)
-    if after is None or delta is None or earliest is None:
+    if low == high and low == low.to_integral_value():
+        latest = earliest
+    else:
+        latest = shift(period.start, high, stated.unit, up=True)
+    if after is None or earliest is None:
         return None
     if after < earliest:
         difference = -(earliest - after).days
@@ -73,6 +75,9 @@ def _compare(
     else:
         return None
     if abs(difference) <= ctx.options.duration_tolerance_days:
+        return None
+    delta = length(period.start, period.end)
+    if delta is None:
         return None
     stated_text = plural(str(stated.value), stated.unit, one=stated.value.max == Decimal(1))
     actual_text = describe(delta)

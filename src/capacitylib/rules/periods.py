@@ -10,7 +10,7 @@ judged by its start. Without a programme period these rules stay silent.
 
 from __future__ import annotations
 
-from capacitylib.errors import Problem
+from capacitylib.errors import Problem, format_path
 from capacitylib.models import Programme
 from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
 from capacitylib.values import PartialDate, Period
@@ -30,19 +30,25 @@ def check_periods(programme: Programme, ctx: Context) -> Findings:
             loc = ("activities", i, "period")
             yield _outside("activity_outside_programme_period", loc, str(activity.period), ctx)
         for j, day in enumerate(activity.dates):
-            if not period.may_contain(day):
+            if not _may_contain(period, day):
                 loc = ("activities", i, "dates", j)
                 yield _outside("activity_outside_programme_period", loc, _iso(day), ctx)
         for j, session in enumerate(activity.sessions):
-            if not period.may_contain(session.date):
+            if not _may_contain(period, session.date):
                 loc = ("activities", i, "sessions", j, "date")
                 yield _outside("session_outside_programme_period", loc, _iso(session.date), ctx)
     for i, indicator in enumerate(programme.indicators):
         target_date = indicator.target_date
-        if target_date is not None and not period.may_contain(target_date):
+        if target_date is not None and not _may_contain(period, target_date):
             loc = ("indicators", i, "target_date")
             code = "indicator_target_date_outside_programme_period"
             yield _outside(code, loc, _iso(target_date), ctx)
+
+
+def _may_contain(period: Period, when: PartialDate) -> bool:
+    # Most dates are known to the day: compare them directly, without building intervals.
+    day = when.to_date()
+    return period.contains(day) if day is not None else period.may_contain(when)
 
 
 def _within(inner: Period, outer: Period) -> bool:
@@ -65,5 +71,5 @@ def _outside(code: str, loc: Loc, got: str, ctx: Context) -> Problem:
         f"{programme_period} (got {got})",
         value=got,
         programme_period=programme_period,
-        programme_period_path=quoted(ctx.period_loc).strip("'"),
+        programme_period_path=format_path(ctx.period_loc),
     )

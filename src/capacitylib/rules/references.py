@@ -11,8 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
+from capacitylib.errors import format_path
 from capacitylib.models import Programme
 from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
 from capacitylib.values import LocalizedText
@@ -21,16 +20,19 @@ from capacitylib.values import LocalizedText
 def check_references(programme: Programme, ctx: Context) -> Findings:
     """Findings ``id_duplicate``, ``organisation_unreferenced`` and ``title_english_missing``."""
     yield from _duplicates(
-        (("organisations", i), o.id) for i, o in enumerate(programme.organisations)
+        [(("organisations", i), o.id) for i, o in enumerate(programme.organisations)]
     )
-    yield from _duplicates((("activities", i), a.id) for i, a in enumerate(programme.activities))
-    yield from _duplicates((("indicators", i), x.id) for i, x in enumerate(programme.indicators))
+    yield from _duplicates([(("activities", i), a.id) for i, a in enumerate(programme.activities)])
+    yield from _duplicates([(("indicators", i), x.id) for i, x in enumerate(programme.indicators)])
     for i, activity in enumerate(programme.activities):
-        yield from _duplicates(
-            (("activities", i, "sessions", j), s.id)
-            for j, s in enumerate(activity.sessions)
-            if s.id is not None
-        )
+        if len(activity.sessions) > 1:
+            yield from _duplicates(
+                [
+                    (("activities", i, "sessions", j), s.id)
+                    for j, s in enumerate(activity.sessions)
+                    if s.id is not None
+                ]
+            )
     referenced = {ref for _, ref in programme.organisation_references()}
     for i, organisation in enumerate(programme.organisations):
         if organisation.id not in referenced:
@@ -48,7 +50,9 @@ def check_references(programme: Programme, ctx: Context) -> Findings:
             yield from _english(("activities", i, "outputs", j, "title"), output.title)
 
 
-def _duplicates(items: Iterable[tuple[Loc, str]]) -> Findings:
+def _duplicates(items: list[tuple[Loc, str]]) -> Findings:
+    if len({item_id for _, item_id in items}) == len(items):
+        return
     first: dict[str, Loc] = {}
     for at, item_id in items:
         if item_id not in first:
@@ -60,14 +64,14 @@ def _duplicates(items: Iterable[tuple[Loc, str]]) -> Findings:
             f"'id' must be unique in '{at[-2]}' (got {item_id!r}, also at "
             f"{quoted(first[item_id])})",
             value=item_id,
-            first_path=quoted(first[item_id]).strip("'"),
+            first_path=format_path(first[item_id]),
         )
 
 
 def _english(loc: Loc, text: LocalizedText | None) -> Findings:
-    if text is None:
+    if text is None or "en" in text.root:
         return
-    if any(tag == "en" or tag.startswith("en-") for tag in text.languages):
+    if any(tag.startswith("en-") for tag in text.root):
         return
     yield finding(
         "title_english_missing",
