@@ -84,8 +84,8 @@ def test_eu_share_above_the_esf_plus_ceiling_of_the_region():
         "budget.sources[0].amount",
         "warning",
     )
-    assert found.values["share"] == Decimal("90.0")
-    assert found.values["ceiling"] == Decimal("0.85")
+    assert found.values["share_percent"] == Decimal("90.0")
+    assert found.values["ceiling_percent"] == Decimal(85)
     assert "85%" in found.message
 
 

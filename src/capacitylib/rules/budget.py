@@ -5,9 +5,9 @@
 * The sources add up to the total within ``RuleOptions.budget_tolerance``.
 * The share of each EU or donor instrument is the sum of the sources of kind ``eu_fund`` or
   ``donor_grant`` drawn on it, over the stated total (no total: silent, as the sources listed
-  may be only the EU part). A source with
-  no ``instrument`` takes the programme's only EU instrument (ESF, ESF+, ERDF) or donor
-  instrument (EEA or Norway Grants); with several the source is skipped. The ceiling comes from
+  may be only the EU part). A source with no ``instrument`` takes the programme's only EU
+  instrument (ESF, ESF+, ERDF) or donor instrument (EEA or Norway Grants); with several the
+  source is skipped. The ceiling comes from
   :meth:`ReferenceTables.cofinancing_ceiling` for the programme's programming period, category
   of region and beneficiary kind (``ngo`` when the lead implementer is an NGO or a foundation).
   With no category of region stated, the highest ceiling of any category is used, so only a
@@ -135,8 +135,8 @@ def _shares(
             f"{denominator} {currency})",
             value=f"{percent}%",
             instrument=instrument.value,
-            share=percent,
-            ceiling=ceiling.max_rate,
+            share_percent=percent,
+            ceiling_percent=limit,
             amount=f"{amount} {currency}",
             total=f"{denominator} {currency}",
             ceiling_source=ceiling.entry.source,

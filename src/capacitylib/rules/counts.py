@@ -120,14 +120,14 @@ def _frequency(activity: Activity, at: Loc, ctx: Context) -> Findings:
     groups_min, groups_max = (groups.min, groups.max) if groups is not None else (1, 1)
     implied_min = per_group_min * groups_min
     implied_max = None if per_group_max is None else per_group_max * groups_max
-    implied = f"{implied_min}-{implied_max}" if implied_max is not None else f"{implied_min}+"
-    every = plural(str(frequency.every), frequency.unit, one=frequency.every.max == 1)
     for name in ("sessions_actual", "sessions_planned"):
         stated: Estimate | None = getattr(activity, name)
         if stated is None:
             continue
         if stated.max >= implied_min and (implied_max is None or stated.min <= implied_max):
             continue
+        implied = f"{implied_min}-{implied_max}" if implied_max is not None else f"{implied_min}+"
+        every = plural(str(frequency.every), frequency.unit, one=frequency.every.max == 1)
         yield finding(
             "session_count_outside_frequency_range",
             (*at, name),
