@@ -15,7 +15,8 @@ by country or year is in :class:`capacitylib.reference.ReferenceTables`, overrid
 
 >>> import capacitylib
 >>> from capacitylib.rules import check
->>> pilot = capacitylib.load(capacitylib.example_paths()[-1])
+>>> paths = {p.name: p for p in capacitylib.example_paths()}
+>>> pilot = capacitylib.load(paths["lv-profesionals-socialais-darbs.yaml"])
 >>> [(f.code, f.path) for f in check(pilot)]
 [('duration_differs_from_stated', 'activities[0].stated_duration')]
 """
