@@ -1,0 +1,137 @@
+"""Domain rules: every finding in a valid programme at once, with stable codes.
+
+Two levels of problems:
+
+* **Structural**: the model cannot be built (wrong types or formats, an end before a start, a
+  negative amount, a min above its max, an id that names nothing). ``Programme.model_validate``
+  raises a ``ValidationError``; :func:`capacitylib.problems_from_error` lists its problems.
+* **Findings**: the model is built, and :func:`check` reports what the domain's rules say about
+  it (a date outside the programme period, sources that do not add up, a stated "6 months" that
+  is 5 months 16 days). Findings are :class:`capacitylib.Problem` objects, like validation
+  errors, with a ``severity``: ``error``, ``warning`` or ``info``.
+
+Every code is in :data:`CATALOGUE`; tolerances are in :class:`RuleOptions`; the law that varies
+by country or year is in :class:`capacitylib.reference.ReferenceTables`, overridable per call.
+
+>>> import capacitylib
+>>> from capacitylib.rules import check
+>>> paths = {p.name: p for p in capacitylib.example_paths()}
+>>> pilot = capacitylib.load(paths["lv-profesionals-socialais-darbs.yaml"])
+>>> [(f.code, f.path) for f in check(pilot)]
+[('duration_differs_from_stated', 'activities[0].stated_duration')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date
+
+from capacitylib.errors import FindingsError, Problem
+from capacitylib.models import Programme
+from capacitylib.reference import ReferenceTables
+from capacitylib.rules._context import Context
+from capacitylib.rules.budget import check_budget
+from capacitylib.rules.catalogue import CATALOGUE, FAMILIES, STRUCTURAL_CODES, RuleInfo
+from capacitylib.rules.codes import check_codes
+from capacitylib.rules.counts import check_counts
+from capacitylib.rules.durations import check_durations
+from capacitylib.rules.indicators import check_indicators
+from capacitylib.rules.options import RuleOptions
+from capacitylib.rules.periods import check_periods
+from capacitylib.rules.references import check_references
+from capacitylib.rules.training import check_training
+
+#: A finding is a :class:`capacitylib.Problem` (code, severity, path, message, value, values).
+Finding = Problem
+
+Rule = Callable[[Programme, Context], Iterator[Problem]]
+
+#: The rule families in the order they run, by the family name the catalogue uses.
+RULES: dict[str, Rule] = {
+    "periods": check_periods,
+    "durations": check_durations,
+    "budget": check_budget,
+    "counts": check_counts,
+    "indicators": check_indicators,
+    "codes": check_codes,
+    "training": check_training,
+    "references": check_references,
+}
+
+_DEFAULT_OPTIONS = RuleOptions()
+
+
+def check(
+    programme: Programme,
+    *,
+    as_of: date | None = None,
+    tables: ReferenceTables | None = None,
+    options: RuleOptions | None = None,
+) -> list[Finding]:
+    """Every finding of the domain rules in ``programme``, in a stable order.
+
+    Never raises on a valid programme: a rule that lacks the data it needs stays silent.
+
+    Args:
+        programme: A validated programme.
+        as_of: The check date for "an actual dated in the future" (default: today).
+        tables: Reference tables (CPD minimums, academic-hour lengths, co-financing ceilings);
+            default :meth:`ReferenceTables.default`.
+        options: Tolerances, severity overrides and disabled codes; default
+            :class:`RuleOptions` ``()``.
+
+    Returns:
+        The findings, family by family (periods, durations, budget, counts, indicators, codes,
+        training, references) and in document order within a family.
+    """
+    if not isinstance(programme, Programme):
+        raise TypeError(f"check() needs a Programme, not {type(programme).__name__}")
+    options = options or _DEFAULT_OPTIONS
+    ctx = Context.build(
+        programme,
+        options,
+        tables or ReferenceTables.default(),
+        as_of or date.today(),
+    )
+    overrides, disabled = options.severity_overrides, options.disabled
+    findings: list[Finding] = []
+    for rule in RULES.values():
+        for found in rule(programme, ctx):
+            if found.code in disabled:
+                continue
+            severity = overrides.get(found.code)
+            findings.append(found if severity is None else replace(found, severity=severity))
+    return findings
+
+
+def check_strict(
+    programme: Programme,
+    *,
+    as_of: date | None = None,
+    tables: ReferenceTables | None = None,
+    options: RuleOptions | None = None,
+) -> list[Finding]:
+    """Like :func:`check`, but raise when any finding is an error, for strict pipelines.
+
+    Raises:
+        FindingsError: the error-level findings (``.problems``); warnings and info never raise.
+    """
+    findings = check(programme, as_of=as_of, tables=tables, options=options)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise FindingsError(errors)
+    return findings
+
+
+__all__ = [
+    "CATALOGUE",
+    "FAMILIES",
+    "RULES",
+    "STRUCTURAL_CODES",
+    "Finding",
+    "RuleInfo",
+    "RuleOptions",
+    "check",
+    "check_strict",
+]

@@ -1,0 +1,76 @@
+"""What every rule receives besides the programme, computed once per check; the finding builder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from capacitylib.errors import Problem, format_path
+from capacitylib.models import Programme
+from capacitylib.reference import ReferenceTables
+from capacitylib.rules.catalogue import CATALOGUE
+from capacitylib.rules.options import RuleOptions
+from capacitylib.values import Period
+
+Loc = tuple[str | int, ...]
+Findings = Iterator[Problem]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Inputs of the rules: options, tables, the check date and the programme period.
+
+    ``period`` is :attr:`Programme.period` computed once; ``period_loc`` is where the chosen
+    version sits in ``periods``.
+    """
+
+    options: RuleOptions
+    tables: ReferenceTables
+    as_of: date
+    period: Period | None
+    period_loc: Loc
+
+    @classmethod
+    def build(
+        cls, programme: Programme, options: RuleOptions, tables: ReferenceTables, as_of: date
+    ) -> Context:
+        """The context of one check of ``programme``."""
+        period = programme.period
+        loc: Loc = ("periods",)
+        if period is not None:
+            for i, stated in enumerate(programme.periods):
+                if stated.start == period.start and stated.end == period.end:
+                    loc = ("periods", i)
+                    break
+        return cls(options=options, tables=tables, as_of=as_of, period=period, period_loc=loc)
+
+
+def finding(
+    code: str,
+    loc: Loc,
+    message: str,
+    *,
+    value: Any = None,
+    **values: Any,
+) -> Problem:
+    """A finding of ``code`` at ``loc``, with the catalogue's severity (KeyError if unlisted)."""
+    return Problem(
+        code=code,
+        path=format_path(loc),
+        message=message,
+        severity=CATALOGUE[code].severity,
+        value=value,
+        values=values,
+    )
+
+
+def next_day(day: date) -> date | None:
+    """The day after ``day``, or ``None`` past the last representable date."""
+    return None if day == date.max else day + timedelta(days=1)
+
+
+def quoted(loc: Loc) -> str:
+    """A location as the message names it: ``'activities[0].period'``."""
+    return f"'{format_path(loc)}'"

@@ -1,0 +1,259 @@
+"""Every code the checks can report, in one place: severity, meaning and where the rule comes from.
+
+Codes are a public contract: pipelines filter on them and funders choose which to enforce, so a
+code is never renamed without a deprecation period. ``docs/rules.md`` renders this table
+(``python scripts/render_catalogue.py``); a test keeps the two equal and checks that every code a
+rule emits is listed here and every code listed here is emitted by some rule.
+
+>>> CATALOGUE["duration_differs_from_stated"].severity
+'warning'
+>>> sorted({entry.severity for entry in CATALOGUE.values()})
+['error', 'info', 'warning']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from capacitylib.errors import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """One finding code: its severity, family (the module that emits it), meaning and source."""
+
+    code: str
+    severity: Severity
+    family: str
+    meaning: str
+    source: str
+
+
+_DOMAIN = "capacitylib domain notes (DOMAIN.md)"
+
+_ENTRIES = (
+    # periods.py
+    RuleInfo(
+        "activity_outside_programme_period",
+        "error",
+        "periods",
+        "An activity's period or one of its dates lies outside the programme period. A date "
+        "stated to the month or year, or without a year, is outside only when no day it may "
+        "denote lies inside; an open activity period is judged by its start.",
+        "Document consistency: the programme period bounds what the programme does (grant "
+        "agreements set the period in which a project's costs are eligible).",
+    ),
+    RuleInfo(
+        "session_outside_programme_period",
+        "error",
+        "periods",
+        "A session's date lies outside the programme period (judged by the days the date may "
+        "denote, as for activities).",
+        "As activity_outside_programme_period.",
+    ),
+    RuleInfo(
+        "indicator_target_date_outside_programme_period",
+        "warning",
+        "periods",
+        "An indicator's target date lies outside the programme period. A warning, not an error: "
+        "result indicators are sometimes measured after the end.",
+        "Document consistency: targets are set for the implementation period.",
+    ),
+    RuleInfo(
+        "partner_outside_programme_period",
+        "warning",
+        "periods",
+        "A partner's participation period starts before or ends after the programme period (an "
+        "open end is judged by the start). A warning: a contract may be signed before the "
+        "programme starts.",
+        "Document consistency: partners take part within the programme period.",
+    ),
+    # durations.py
+    RuleInfo(
+        "duration_differs_from_stated",
+        "warning",
+        "durations",
+        'A stated duration ("6 months") differs from the length of the period it describes by '
+        "more than the tolerance (RuleOptions.duration_tolerance_days, 7 days by default); the "
+        "finding gives both figures (16 May - 31 Oct 2019 is 5 months 16 days, 169 days).",
+        f"{_DOMAIN}: stated durations are rounded; report the difference, do not reject.",
+    ),
+    # budget.py
+    RuleInfo(
+        "budget_sources_do_not_add_up",
+        "error",
+        "budget",
+        "The funding sources do not add up to the budget total (beyond "
+        "RuleOptions.budget_tolerance, 0.01 in the currency by default). List every source or "
+        "none.",
+        "Financing plan of the grant agreement: eligible total = EU (or donor) grant + national "
+        "public + own contribution.",
+    ),
+    RuleInfo(
+        "budget_share_above_ceiling",
+        "warning",
+        "budget",
+        "The EU fund (or EEA/Norway donor grant) share of the total is above the instrument's "
+        "co-financing ceiling for the programming period, category of region and beneficiary "
+        "kind (ReferenceTables.cofinancing_ceiling; with no category of region stated, the "
+        "highest ceiling of any category). A warning: cohesion-policy ceilings apply per "
+        "priority, so one project above it is suspect rather than unlawful.",
+        "Reg. (EU) 2021/1060 Art. 112(3) (ESF+/ERDF 85/70/50%); "
+        "Reg. (EU) No 1303/2013 Art. 120(3); EEA and Norway Grants NGO programmes 90%, "
+        "others 85% (table cofinancing_ceilings.csv).",
+    ),
+    RuleInfo(
+        "budget_currency_mixed",
+        "error",
+        "budget",
+        "An amount in the budget (total, a source or a line) is in another currency than the "
+        "rest; totals cannot be checked without a rate table.",
+        f"{_DOMAIN}: store the currency the source states; money arithmetic refuses mixed "
+        "currencies.",
+    ),
+    # counts.py
+    RuleInfo(
+        "partner_count_differs_from_listed",
+        "warning",
+        "counts",
+        "The stated number of partners differs from the partners listed: organisations with "
+        "role partner or associated_partner, optionally plus the lead implementer (sources count "
+        "either way). Silent when no partner is listed.",
+        f"{_DOMAIN}: counts disagree between sources; report, never force agreement.",
+    ),
+    RuleInfo(
+        "session_count_differs_from_listed",
+        "warning",
+        "counts",
+        "An activity's number of sessions held differs from the sessions it lists that are not "
+        "planned or cancelled. Silent when no session is listed.",
+        f"{_DOMAIN}: counts disagree between sources.",
+    ),
+    RuleInfo(
+        "session_count_outside_frequency_range",
+        "warning",
+        "counts",
+        "A stated number of sessions (held or planned) is outside the range its frequency implies "
+        "over the activity's period (else the programme's) for its number of parallel groups. "
+        'An approximate frequency ("cca every 2-3 months") widens the interval by '
+        "RuleOptions.approximate_margin (25% by default). Definition in docs/rules.md.",
+        "Arithmetic on the stated figures (seed: 114 supervisions at 22 contact points, every "
+        "cca 2-3 months for 16 months).",
+    ),
+    # indicators.py
+    RuleInfo(
+        "indicator_actual_far_above_target",
+        "warning",
+        "indicators",
+        "An achieved value is above RuleOptions.actual_target_ratio (1.5 by default) times the "
+        "target, judged on the bounds (actual minimum over target maximum): possible double "
+        "counting of participations as persons.",
+        "Monitoring practice: counts of participations are often reported as unique persons.",
+    ),
+    RuleInfo(
+        "indicator_actual_in_future",
+        "error",
+        "indicators",
+        "An achieved value is dated after the check date (check(as_of=...), today by default), "
+        "judged by the first day its date may denote.",
+        "An achieved value cannot be measured before it happens.",
+    ),
+    # codes.py
+    RuleInfo(
+        "programme_code_scheme_mismatch",
+        "error",
+        "codes",
+        "The programme code does not follow the pattern of its stated code scheme.",
+        f"{_DOMAIN}: programme code schemes (table code_schemes.csv).",
+    ),
+    RuleInfo(
+        "programme_code_scheme_unknown",
+        "info",
+        "codes",
+        "The programme code follows no known scheme although its country has known schemes "
+        "(a typo?). Unknown codes are accepted; state code_scheme: other to silence this.",
+        f"{_DOMAIN}: never reject a real code for missing from a list.",
+    ),
+    # training.py
+    RuleInfo(
+        "training_hours_below_cpd_minimum",
+        "info",
+        "training",
+        "An activity's hours per social worker are below the country's annual continuing "
+        "professional development minimum, pro rata for the calendar months the activity (else "
+        "the programme) covers. Info only: the duty is met over all of a worker's training, of "
+        "which one programme is a part. No requirement known for the country: nothing reported.",
+        "CZ Act 108/2006 Coll. §111(1) (24 h a year, 1/12 per month) [V]; LT Order A1-92 (16 h) "
+        "[U]; LV Cabinet Regulation No. 338 (2017) (24 h) [U] (table cpd_minimums.csv).",
+    ),
+    # references.py
+    RuleInfo(
+        "id_duplicate",
+        "error",
+        "references",
+        "Two organisations, activities or indicators (or two sessions of one activity) share an "
+        "id, so references to it are ambiguous.",
+        "Ids identify objects within one document.",
+    ),
+    RuleInfo(
+        "organisation_unreferenced",
+        "warning",
+        "references",
+        "An organisation is listed but nothing refers to it (no partner role, budget source or "
+        "line, facilitator or participation): its part in the programme is not stated.",
+        "Document consistency.",
+    ),
+    RuleInfo(
+        "title_english_missing",
+        "info",
+        "references",
+        "The programme, an activity or an output has a title without an English version, so "
+        "cross-country reports fall back to the original language.",
+        "Cross-country comparability (EU and EEA reporting is in English).",
+    ),
+)
+
+#: Every finding code, in family order.
+CATALOGUE: Mapping[str, RuleInfo] = MappingProxyType({entry.code: entry for entry in _ENTRIES})
+
+#: Families in the order :func:`capacitylib.check` runs them.
+FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(entry.family for entry in _ENTRIES))
+
+
+@dataclass(frozen=True, slots=True)
+class StructuralCode:
+    """A code raised while a model is built (a ``ValidationError``), always an error."""
+
+    code: str
+    meaning: str
+
+
+#: capacitylib's own structural codes (pydantic's built-in types such as ``int_parsing`` keep
+#: their names and are not repeated here).
+STRUCTURAL_CODES: Mapping[str, StructuralCode] = MappingProxyType(
+    {
+        entry.code: entry
+        for entry in (
+            StructuralCode("field_unknown", "a field the model does not have (a typo?)"),
+            StructuralCode("field_required", "a required field is missing"),
+            StructuralCode(
+                "period_end_before_start", "a period ends before it starts ('end' < 'start')"
+            ),
+            StructuralCode("estimate_min_above_max", "a range's 'min' exceeds its 'max'"),
+            StructuralCode("money_negative", "a budget amount is negative"),
+            StructuralCode("currency_unknown", "not an ISO 4217 currency code"),
+            StructuralCode("country_unknown", "not an ISO 3166-1 alpha-2 country code"),
+            StructuralCode(
+                "partial_date_invalid", "not YYYY, YYYY-MM, YYYY-MM-DD, --MM or --MM-DD"
+            ),
+            StructuralCode("decimal_from_float", "a binary float where an exact decimal is needed"),
+            StructuralCode(
+                "hours_minutes_without_academic_unit",
+                "'academic_hour_minutes' given for hours that are not academic hours",
+            ),
+            StructuralCode("reference_unresolved", "an id that names no organisation or activity"),
+        )
+    }
+)
