@@ -46,6 +46,7 @@ class Language:
     decimal_mark: str
     approximate_words: tuple[str, ...]
     date_examples: tuple[str, ...]
+    period_examples: tuple[str, ...]
     amount_examples: tuple[str, ...]
     quantity_examples: tuple[str, ...]
 
@@ -86,6 +87,7 @@ _LT = Language(
     decimal_mark=",",
     approximate_words=("apie", "maždaug", "apytiksliai", "vidutiniškai", "~"),
     date_examples=("2022 m. gruodžio 8 d.", "2018.12.31", "2018-12-31"),
+    period_examples=("2022 m. gruodžio 8 d. – 2026 m. gruodžio 31 d.", "nuo 2023 m. sausio 2 d. iki 2024 m. birželio 30 d."),
     amount_examples=("43 940 212,00 Eur", "1 200 eurų"),
     quantity_examples=("8 akademines valandas", "apie 2-3 val.", "3 dienos"),
 )
@@ -126,6 +128,7 @@ _LV = Language(
     decimal_mark=",",
     approximate_words=("vidēji", "aptuveni", "apmēram", "ap", "~"),
     date_examples=("2018. gada 27. marta", "16.05.2019.", "2018-03-27"),
+    period_examples=("01.11.2013. – 30.04.2015.", "no 2018. gada 27. marta līdz 2019. gada 26. martam"),
     amount_examples=("12 470 000 euro", "5 000,00 EUR"),
     quantity_examples=("88-100 akadēmisko stundu", "vidēji 2 stundas", "3 dienas"),
 )
@@ -166,6 +169,7 @@ _CS = Language(
     decimal_mark=",",
     approximate_words=("cca", "ca", "přibližně", "asi", "zhruba", "okolo", "kolem", "~"),
     date_examples=("1. 11. 2016", "1. listopadu 2016", "2016-11-01"),
+    period_examples=("1. 11. 2016 – 28. 2. 2018", "od 1. listopadu 2016 do 28. února 2018"),
     amount_examples=("5 504 400,00 Kč", "12 000,- Kč"),
     quantity_examples=("2 - 3 hodiny", "cca 2-3", "5 dnů"),
 )
@@ -206,6 +210,7 @@ _PL = Language(
     decimal_mark=",",
     approximate_words=("ok", "około", "średnio", "przeciętnie", "ca", "~"),
     date_examples=("8 grudnia 2022 r.", "08.12.2022", "2022-12-08"),
+    period_examples=("01.11.2016 – 28.02.2018", "od 1 listopada 2016 r. do 28 lutego 2018 r."),
     amount_examples=("5 504 400,00 zł", "1 200 PLN"),
     quantity_examples=("ok. 2-3 godziny", "16 godzin dydaktycznych", "2 dni"),
 )
@@ -246,6 +251,7 @@ _EN = Language(
     decimal_mark=".",
     approximate_words=("about", "approximately", "approx", "around", "circa", "ca", "~"),
     date_examples=("8 December 2022", "December 8, 2022", "2022-12-08"),
+    period_examples=("1 November 2016 – 28 February 2018", "from 1 November 2016 to 28 February 2018"),
     amount_examples=("43,940,212.00 EUR", "€1,200"),
     quantity_examples=("2-3 hours", "about 30", "8 academic hours"),
 )

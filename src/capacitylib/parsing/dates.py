@@ -48,11 +48,12 @@ class DateFields:
 def date_error(text: str, table: Language, reason: str | None = None) -> DateParseError:
     """A :class:`DateParseError` for ``text`` showing the language's date forms."""
     return DateParseError(
-        text, lang=table.code, expected=_examples(table.date_examples), reason=reason
+        text, lang=table.code, expected=examples(table.date_examples), reason=reason
     )
 
 
-def _examples(examples: tuple[str, ...]) -> str:
+def examples(examples: tuple[str, ...]) -> str:
+    """``e.g. 'a', 'b' or 'c'``."""
     quoted = [repr(e) for e in examples]
     return "e.g. " + ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
@@ -141,9 +142,9 @@ def to_partial_date(
 
 
 def _day_run_re(separators: str) -> re.Pattern[str]:
-    """Bare day numbers joined by ``separators`` and followed by a word (a month name)."""
+    """Bare day numbers joined by ``separators``, then a word (a month) or ``, 2019``."""
     return re.compile(
-        rf"(?<![\d.])\d{{1,2}}\.?(?:(?:{separators})\d{{1,2}}\.?)+(?=\s*[^\W\d_])",
+        rf"(?<![\d.])\d{{1,2}}\.?(?:(?:{separators})\d{{1,2}}\.?)+(?=\s*[^\W\d_]|,\s*\d{{4}})",
         re.IGNORECASE,
     )
 
@@ -199,6 +200,11 @@ def parse_date(text: str, *, lang: Lang, reference_year: int | None = None) -> P
     cleaned = clean(text)
     if not cleaned:
         raise date_error(text, table, "the text is empty")
+    range_words = words_pattern(table.range_start_words + table.range_end_words)
+    if re.search(rf"–|\s-\s|^(?:{range_words})\s", cleaned, re.IGNORECASE):
+        raise date_error(
+            text, table, "a range, not one date: parse_period or parse_partial_period reads it"
+        )
     fields = read_fields(cleaned, table, original=text)
     return to_partial_date(fields, table, original=text, reference_year=reference_year)
 
