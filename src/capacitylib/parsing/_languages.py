@@ -87,7 +87,10 @@ _LT = Language(
     decimal_mark=",",
     approximate_words=("apie", "maždaug", "apytiksliai", "vidutiniškai", "~"),
     date_examples=("2022 m. gruodžio 8 d.", "2018.12.31", "2018-12-31"),
-    period_examples=("2022 m. gruodžio 8 d. – 2026 m. gruodžio 31 d.", "nuo 2023 m. sausio 2 d. iki 2024 m. birželio 30 d."),
+    period_examples=(
+        "2022 m. gruodžio 8 d. – 2026 m. gruodžio 31 d.",
+        "nuo 2023 m. sausio 2 d. iki 2024 m. birželio 30 d.",
+    ),
     amount_examples=("43 940 212,00 Eur", "1 200 eurų"),
     quantity_examples=("8 akademines valandas", "apie 2-3 val.", "3 dienos"),
 )
@@ -128,7 +131,10 @@ _LV = Language(
     decimal_mark=",",
     approximate_words=("vidēji", "aptuveni", "apmēram", "ap", "~"),
     date_examples=("2018. gada 27. marta", "16.05.2019.", "2018-03-27"),
-    period_examples=("01.11.2013. – 30.04.2015.", "no 2018. gada 27. marta līdz 2019. gada 26. martam"),
+    period_examples=(
+        "01.11.2013. – 30.04.2015.",
+        "no 2018. gada 27. marta līdz 2019. gada 26. martam",
+    ),
     amount_examples=("12 470 000 euro", "5 000,00 EUR"),
     quantity_examples=("88-100 akadēmisko stundu", "vidēji 2 stundas", "3 dienas"),
 )
@@ -251,7 +257,10 @@ _EN = Language(
     decimal_mark=".",
     approximate_words=("about", "approximately", "approx", "around", "circa", "ca", "~"),
     date_examples=("8 December 2022", "December 8, 2022", "2022-12-08"),
-    period_examples=("1 November 2016 – 28 February 2018", "from 1 November 2016 to 28 February 2018"),
+    period_examples=(
+        "1 November 2016 – 28 February 2018",
+        "from 1 November 2016 to 28 February 2018",
+    ),
     amount_examples=("43,940,212.00 EUR", "€1,200"),
     quantity_examples=("2-3 hours", "about 30", "8 academic hours"),
 )
@@ -320,4 +329,3 @@ def parserinfo_for(lang: Lang) -> FieldParserInfo:
 def date_parser_for(lang: Lang) -> du_parser.parser:
     """A ``dateutil`` parser using :func:`parserinfo_for`, built once on first use."""
     return du_parser.parser(parserinfo_for(lang))
-

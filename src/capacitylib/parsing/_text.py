@@ -34,11 +34,16 @@ def fold(text: str) -> str:
     """
     text = clean(text).casefold()
     start, end = 0, len(text)
-    while start < end and not text[start].isalnum() and text[start] not in "~€":
+    while start < end and _is_trim(text[start]):
         start += 1
-    while end > start and not text[end - 1].isalnum():
+    while end > start and _is_trim(text[end - 1]):
         end -= 1
     return text[start:end]
+
+
+def _is_trim(char: str) -> bool:
+    """Punctuation and space around a word; symbols such as ``€`` and ``~`` are kept."""
+    return char == " " or unicodedata.category(char).startswith("P")
 
 
 def words_pattern(words: tuple[str, ...]) -> str:

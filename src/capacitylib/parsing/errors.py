@@ -19,9 +19,9 @@ class ParseError(ValueError):
         expected: what would have been accepted, with examples.
         reason: what was wrong with this input, when known.
 
-    >>> err = ParseError("31.13.2019", lang="lv", expected="e.g. '16.05.2019.'", reason="no month 13")
+    >>> err = ParseError("31.13.2019", lang="lv", expected="e.g. '16.05.2019.'", reason="month 13")
     >>> str(err)
-    "could not read '31.13.2019' as a value in lv: no month 13; expected e.g. '16.05.2019.'"
+    "could not read '31.13.2019' as a value in lv: month 13; expected e.g. '16.05.2019.'"
     """
 
     #: What the parser was reading, used in the message ("date", "amount", ...).
@@ -33,8 +33,10 @@ class ParseError(ValueError):
         self.expected = expected
         self.reason = reason
         detail = f"{reason}; " if reason else ""
+        article = "an" if self.kind[0] in "aeiou" else "a"
         super().__init__(
-            f"could not read {text!r} as a {self.kind} in {lang}: {detail}expected {expected}"
+            f"could not read {text!r} as {article} {self.kind} in {lang}: "
+            f"{detail}expected {expected}"
         )
 
     def __reduce__(self) -> tuple[object, ...]:

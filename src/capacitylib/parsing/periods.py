@@ -60,8 +60,7 @@ def _split(text: str, table: Language) -> tuple[str | None, str | None]:
         return days[0], days[1]
     hidden = _ISO_RE.sub(lambda m: m[0].replace("-", _HIDDEN_HYPHEN), text)
     parts = [
-        p.replace(_HIDDEN_HYPHEN, "-")
-        for p in re.split(separators, hidden, flags=re.IGNORECASE)
+        p.replace(_HIDDEN_HYPHEN, "-") for p in re.split(separators, hidden, flags=re.IGNORECASE)
     ]
     if len(parts) == 2 and all(parts):
         return parts[0], parts[1]
