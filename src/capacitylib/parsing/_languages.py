@@ -165,8 +165,8 @@ _CS = Language(
         ("sobota",),
         ("neděle",),
     ),
-    # "dne 1. listopadu 2016", "2016 r." (roku)
-    jump_words=("r", "roku", "rok", "dne"),
+    # "dne 1. listopadu 2016", "2016 r." (roku), "v říjnu 2018"
+    jump_words=("r", "roku", "rok", "dne", "v"),
     dayfirst=True,
     yearfirst=False,
     range_start_words=("od",),
@@ -206,8 +206,8 @@ _PL = Language(
         ("sobota",),
         ("niedziela",),
     ),
-    # "8 grudnia 2022 r." (roku), "dnia 8 grudnia 2022"
-    jump_words=("r", "roku", "rok", "dnia"),
+    # "8 grudnia 2022 r." (roku), "dnia 8 grudnia 2022", "w grudniu 2022 r."
+    jump_words=("r", "roku", "rok", "dnia", "w"),
     dayfirst=True,
     yearfirst=False,
     range_start_words=("od",),
