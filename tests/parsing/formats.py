@@ -18,8 +18,7 @@ MONTHS_NOM = {
     "cs": "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",
     "pl": "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik "
     "listopad grudzień",
-    "en": "January February March April May June July August September October November "
-    "December",
+    "en": "January February March April May June July August September October November December",
 }
 MONTHS_GEN = {
     "lt": "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio "
@@ -34,8 +33,7 @@ MONTHS_GEN = {
 # Latvian locative ("31.janvārī") and dative ("līdz ... 31. oktobrim"), Polish locative
 # ("w grudniu"), Czech locative ("v říjnu").
 MONTHS_LV_LOC = (
-    "janvārī februārī martā aprīlī maijā jūnijā jūlijā augustā septembrī oktobrī novembrī "
-    "decembrī"
+    "janvārī februārī martā aprīlī maijā jūnijā jūlijā augustā septembrī oktobrī novembrī decembrī"
 )
 MONTHS_LV_DAT = (
     "janvārim februārim martam aprīlim maijam jūnijam jūlijam augustam septembrim oktobrim "
@@ -45,7 +43,9 @@ MONTHS_PL_LOC = (
     "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku "
     "listopadzie grudniu"
 )
-MONTHS_CS_LOC = "lednu únoru březnu dubnu květnu červnu červenci srpnu září říjnu listopadu prosinci"
+MONTHS_CS_LOC = (
+    "lednu únoru březnu dubnu květnu červnu červenci srpnu září říjnu listopadu prosinci"
+)
 
 
 def month(table: str | dict[str, str], m: int, lang: str = "") -> str:

@@ -10,8 +10,8 @@ GROUP_SPACES = " \u00a0\u2009\u202f"
 
 _SPACES_RE = re.compile(rf"[{GROUP_SPACES}\t\r\n]+")
 # En dash, em dash and figure dash all separate ranges; the hyphen is kept apart because it
-# also joins the parts of an ISO date. U+2011 is a hyphen that does not break lines.
-_DASHES = str.maketrans({"—": "–", "‒": "–", "―": "–", "\u2011": "-"})
+# also joins the parts of an ISO date. U+2010 and U+2011 (no-break) are hyphens.
+_DASHES = str.maketrans({"—": "–", "‒": "–", "―": "–", "\u2010": "-", "\u2011": "-"})
 
 
 def clean(text: str) -> str:

@@ -143,7 +143,7 @@ def to_partial_date(
 def _day_run_re(separators: str) -> re.Pattern[str]:
     """Bare day numbers joined by ``separators``, then a word (a month) or ``, 2019``."""
     return re.compile(
-        rf"(?<![\d.])\d{{1,2}}\.?(?:(?:{separators})\d{{1,2}}\.?)+(?=\s*[^\W\d_]|,\s*\d{{4}})",
+        rf"(?<!\S)\d{{1,2}}\.?(?:(?:{separators})\d{{1,2}}\.?)+(?=\s*[^\W\d_]|,\s*\d{{4}})",
         re.IGNORECASE,
     )
 

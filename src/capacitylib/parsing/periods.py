@@ -17,9 +17,9 @@ from capacitylib.parsing.errors import DateParseError, PeriodParseError
 from capacitylib.values import PartialDate, Period
 
 # The hyphens inside an ISO date (2019-05-16) are not range separators: hide them while
-# splitting. U+001F never occurs in text a person wrote.
+# splitting behind a private-use character, which no one types.
 _ISO_RE = re.compile(r"(?<![\d.])\d{4}-(?:0[1-9]|1[0-2])(?:-[0-3]\d)?(?!\d|\.\d)")
-_HIDDEN_HYPHEN = "\x1f"
+_HIDDEN_HYPHEN = "\ue000"
 
 
 class PartialPeriod(NamedTuple):
@@ -53,15 +53,12 @@ def _split(text: str, table: Language) -> tuple[str | None, str | None]:
     elif match := re.match(rf"(?:{end_words})\s+", text, re.IGNORECASE):
         return None, text[match.end() :]
     separators = rf"\s*[-–]\s*(?:(?:{end_words})\s+)?|\s+(?:{end_words})\s+"
-    days = expand_day_run(text, separators)
-    if days is not None:
-        if len(days) != 2:
-            raise ValueError(f"a run of {len(days)} days is a list, not a range")
-        return days[0], days[1]
     hidden = _ISO_RE.sub(lambda m: m[0].replace("-", _HIDDEN_HYPHEN), text)
-    parts = [
-        p.replace(_HIDDEN_HYPHEN, "-") for p in re.split(separators, hidden, flags=re.IGNORECASE)
-    ]
+    days = expand_day_run(hidden, separators)
+    if days is not None and len(days) > 2:
+        raise ValueError(f"a run of {len(days)} days is a list, not a range")
+    parts = days or re.split(separators, hidden, flags=re.IGNORECASE)
+    parts = [p.replace(_HIDDEN_HYPHEN, "-") for p in parts]
     if len(parts) == 2 and all(parts):
         return parts[0], parts[1]
     if len(parts) == 1 and has_start_word:
