@@ -37,14 +37,12 @@ def test_options_reach_the_parser() -> None:
 
 def test_a_row_of_different_kinds() -> None:
     """A spreadsheet row read with try_parse gives every cell's value or error."""
-    row = [
-        try_parse(parse_date, "2022 m. gruodžio 8 d.", lang="lt"),
-        try_parse(parse_money, "43 940 212,00", lang="lt"),
-    ]
-    assert row[0].ok
-    assert isinstance(row[1].error, AmountParseError)
+    start = try_parse(parse_date, "2022 m. gruodžio 8 d.", lang="lt")
+    budget = try_parse(parse_money, "43 940 212,00", lang="lt")
+    assert start.unwrap() == PartialDate(2022, 12, 8)
+    assert isinstance(budget.error, AmountParseError)
     with pytest.raises(AmountParseError):
-        row[1].unwrap()
+        budget.unwrap()
 
 
 def test_only_parse_errors_are_caught() -> None:

@@ -49,7 +49,7 @@ def test_each_month_form_names_one_month(lang: str) -> None:
     forms = [form for forms in table.months for form in forms]
     assert len(forms) == len(set(forms))
     assert len(table.months) == 12
-    info = parserinfo_for(lang)  # type: ignore[arg-type]
+    info = parserinfo_for(lang)
     for number, month_forms in enumerate(table.months, start=1):
         for form in month_forms:
             assert info.month(form.upper()) == number
@@ -58,7 +58,7 @@ def test_each_month_form_names_one_month(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_hour_minute_second_words(lang: str) -> None:
     """No language's parserinfo reads "m" as minutes (or any word as a time unit)."""
-    info = parserinfo_for(lang)  # type: ignore[arg-type]
+    info = parserinfo_for(lang)
     assert [info.hms(w) for w in ("h", "m", "s", "minutes")] == [None] * 4
 
 

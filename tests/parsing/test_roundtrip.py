@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -31,7 +32,7 @@ from tests.parsing.formats import (
 
 langs = st.sampled_from(LANGS)
 dates = st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31))
-case = st.sampled_from([str, str.capitalize, str.upper])
+case: st.SearchStrategy[Callable[[str], str]] = st.sampled_from([str, str.capitalize, str.upper])
 
 
 @given(langs, dates, st.data())
@@ -118,5 +119,5 @@ def test_quantities_with_every_unit_word(lang: str, data: st.DataObject) -> None
     )
     measure = parse_measure(text, lang=lang)  # type: ignore[arg-type]
     assert measure.unit is unit.code
-    assert (measure.value.min, measure.value.max) == (low, high)
+    assert (measure.value.min, measure.value.max) == (Decimal(low), Decimal(high))
     assert isinstance(measure.value, Hours) == isinstance(unit.code, HoursUnit)

@@ -152,7 +152,7 @@ def test_every_row_reads_back_to_its_code(name: str) -> None:
     for entry in entries(name):
         assert entry.lang in LANGS
         assert entry.term == entry.term.strip()
-        assert entry.code in find(name, entry.term, entry.lang)  # type: ignore[arg-type]
+        assert entry.code in find(name, entry.term, entry.lang)
 
 
 def test_lookup_term_lists_every_candidate() -> None:

@@ -60,7 +60,7 @@ UNITS_FILE = "units.csv"
 class GlossaryEntry:
     """One inflected form of a word in one language and the codelist value it means."""
 
-    lang: str
+    lang: Lang
     term: str
     code: StrEnum
 
@@ -74,7 +74,9 @@ class GlossaryEntry:
 def entries(name: str = GLOSSARY_FILE) -> tuple[GlossaryEntry, ...]:
     """Every row of a glossary file in ``capacitylib/_data``, in file order (loaded once)."""
     return tuple(
-        GlossaryEntry(lang=r["lang"], term=r["term"], code=CODELISTS[r["codelist"]](r["code"]))
+        GlossaryEntry(
+            lang=language(r["lang"]).code, term=r["term"], code=CODELISTS[r["codelist"]](r["code"])
+        )
         for r in _rows(name)
     )
 
