@@ -199,3 +199,9 @@ def test_list_error_names_the_part() -> None:
     """A list with a part that is not a date names that part."""
     with pytest.raises(DateParseError, match="'banana'"):
         parse_dates("16.05.2019. un banana", lang="lv")
+
+
+def test_impossible_reference_year_is_a_date_error() -> None:
+    """A reference year PartialDate refuses is reported as a DateParseError on the input."""
+    with pytest.raises(DateParseError, match="year out of range"):
+        parse_date("Kovo 30 d.", lang="lt", reference_year=0)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from capacitylib.parsing._languages import Lang
 from capacitylib.parsing.errors import ParseError
 
 T = TypeVar("T")
@@ -39,7 +40,7 @@ class ParseResult(Generic[T]):
         return self.value  # type: ignore[return-value]  # None only when T allows it
 
 
-def try_parse(parser: Callable[..., T], text: str, *, lang: str, **options: Any) -> ParseResult[T]:
+def try_parse(parser: Callable[..., T], text: str, *, lang: Lang, **options: Any) -> ParseResult[T]:
     """Call ``parser(text, lang=lang, **options)`` and keep its value or its error.
 
     Only :class:`~capacitylib.parsing.errors.ParseError` is caught: a bug still raises.
@@ -51,7 +52,7 @@ def try_parse(parser: Callable[..., T], text: str, *, lang: str, **options: Any)
 
 
 def parse_many(
-    parser: Callable[..., T], texts: Iterable[str], *, lang: str, **options: Any
+    parser: Callable[..., T], texts: Iterable[str], *, lang: Lang, **options: Any
 ) -> list[ParseResult[T]]:
     """Read every text with ``parser``, one :class:`ParseResult` each, in order.
 

@@ -17,7 +17,7 @@ from dateutil.parser import ParserError
 
 from capacitylib.parsing._languages import Lang, Language, date_parser_for, language
 from capacitylib.parsing._text import clean, words_pattern
-from capacitylib.parsing.errors import DateParseError
+from capacitylib.parsing.errors import DateParseError, examples
 from capacitylib.values import PartialDate
 
 # dateutil fills every part the text leaves out from ``default=``. Parsing twice with
@@ -50,12 +50,6 @@ def date_error(text: str, table: Language, reason: str | None = None) -> DatePar
     return DateParseError(
         text, lang=table.code, expected=examples(table.date_examples), reason=reason
     )
-
-
-def examples(examples: tuple[str, ...]) -> str:
-    """``e.g. 'a', 'b' or 'c'``."""
-    quoted = [repr(e) for e in examples]
-    return "e.g. " + ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def read_fields(part: str, table: Language, *, original: str) -> DateFields:
@@ -121,7 +115,7 @@ def to_partial_date(
             raise date_error(original, table, "a day without a month")
         if fields.year is None:
             raise date_error(original, table, "no year and no month")
-        return PartialDate(year)
+        return _partial_date(year, None, None, table, original=original)
     if fields.day is not None:
         last = calendar.monthrange(year if year is not None else 2000, fields.month)[1]
         if fields.day > last:
@@ -137,7 +131,16 @@ def to_partial_date(
                 f"the weekday named does not fall on {year:04d}-{fields.month:02d}-"
                 f"{fields.day:02d} (a {calendar.day_name[actual]})",
             )
-    return PartialDate(year, fields.month, fields.day)
+    return _partial_date(year, fields.month, fields.day, table, original=original)
+
+
+def _partial_date(
+    year: int | None, month: int | None, day: int | None, table: Language, *, original: str
+) -> PartialDate:
+    try:
+        return PartialDate(year, month, day)
+    except ValueError as exc:  # PartialDate's own checks, e.g. a reference year of 0
+        raise date_error(original, table, str(exc)) from exc
 
 
 def _day_run_re(separators: str) -> re.Pattern[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import Any
 
 
 class UnsupportedLanguageError(ValueError):
@@ -39,16 +40,23 @@ class ParseError(ValueError):
             f"{detail}expected {expected}"
         )
 
+    def _options(self) -> dict[str, object]:
+        return {"lang": self.lang, "expected": self.expected, "reason": self.reason}
+
     def __reduce__(self) -> tuple[object, ...]:
-        # Keyword-only arguments: rebuild through __dict__ so errors survive pickling
-        # (multiprocessing pools, ExceptionGroups sent between processes).
-        return (_rebuild, (type(self), self.text, self.lang, self.expected, self.reason))
+        # The arguments are keyword-only: rebuild through them so that errors survive
+        # pickling (worker pools, errors sent between processes).
+        return (_rebuild, (type(self), self.text, self._options()))
 
 
-def _rebuild(
-    cls: type[ParseError], text: str, lang: str, expected: str, reason: str | None
-) -> ParseError:
-    return cls(text, lang=lang, expected=expected, reason=reason)
+def _rebuild(cls: type[ParseError], text: str, options: dict[str, Any]) -> ParseError:
+    return cls(text, **options)
+
+
+def examples(forms: Sequence[str]) -> str:
+    """``e.g. 'a', 'b' or 'c'``: the language's own forms, for an error's ``expected``."""
+    quoted = [repr(form) for form in forms]
+    return "e.g. " + ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 class DateParseError(ParseError):
@@ -102,16 +110,5 @@ class AmbiguousTermError(ParseError):
         self.candidates = tuple(candidates)
         super().__init__(text, lang=lang, expected=expected, reason=reason)
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (
-            _rebuild_ambiguous,
-            (self.text, self.lang, self.expected, self.reason, self.candidates),
-        )
-
-
-def _rebuild_ambiguous(
-    text: str, lang: str, expected: str, reason: str | None, candidates: Sequence[StrEnum]
-) -> AmbiguousTermError:
-    return AmbiguousTermError(
-        text, lang=lang, expected=expected, reason=reason, candidates=candidates
-    )
+    def _options(self) -> dict[str, object]:
+        return {**super()._options(), "candidates": self.candidates}

@@ -10,8 +10,7 @@ from capacitylib import _tables
 from capacitylib.parsing._languages import Lang, Language, language
 from capacitylib.parsing._numbers import FIGURE, read_decimal
 from capacitylib.parsing._text import clean, fold
-from capacitylib.parsing.dates import examples
-from capacitylib.parsing.errors import AmountParseError
+from capacitylib.parsing.errors import AmountParseError, examples
 from capacitylib.values import Money
 
 #: Currency words and symbols (case-folded) and the ISO 4217 code they stand for. Any ISO

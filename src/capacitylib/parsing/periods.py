@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from capacitylib.parsing._languages import Lang, Language, language
 from capacitylib.parsing._text import clean, words_pattern
-from capacitylib.parsing.dates import borrow, examples, expand_day_run, read_fields, to_partial_date
-from capacitylib.parsing.errors import DateParseError, PeriodParseError
+from capacitylib.parsing.dates import borrow, expand_day_run, read_fields, to_partial_date
+from capacitylib.parsing.errors import DateParseError, PeriodParseError, examples
 from capacitylib.values import PartialDate, Period
 
 # The hyphens inside an ISO date (2019-05-16) are not range separators: hide them while
@@ -147,13 +147,12 @@ def parse_period(text: str, *, lang: Lang, reference_year: int | None = None) ->
         raise _period_error(
             text, table, "it states an end but no start; parse_partial_period reads it"
         )
-    days = [d.to_date() if d is not None else None for d in (start, end)]
-    for name, stated, day in zip(("start", "end"), (start, end), days, strict=True):
-        if stated is not None and day is None:
-            raise _period_error(
-                text,
-                table,
-                f"the {name} ({stated}) is not a full date; parse_partial_period reads it",
-            )
+    start_day = start.to_date()
+    end_day = end.to_date() if end is not None else None
+    if start_day is None or (end is not None and end_day is None):
+        name, stated = ("start", start) if start_day is None else ("end", end)
+        raise _period_error(
+            text, table, f"the {name} ({stated}) is not a full date; parse_partial_period reads it"
+        )
     # _check_order has refused an end before the start, so Period's own check holds.
-    return Period.model_validate({"start": days[0], "end": days[1]})
+    return Period(start=start_day, end=end_day)

@@ -17,8 +17,7 @@ from capacitylib.codelists import HoursUnit
 from capacitylib.parsing._languages import Lang, Language, language
 from capacitylib.parsing._numbers import FIGURE, read_number
 from capacitylib.parsing._text import clean, words_pattern
-from capacitylib.parsing.dates import examples
-from capacitylib.parsing.errors import QuantityParseError
+from capacitylib.parsing.errors import QuantityParseError, examples
 from capacitylib.parsing.terms import Unit, find_unit
 from capacitylib.values import Estimate, Hours
 
