@@ -74,6 +74,10 @@ def test_from_alone_is_an_open_period() -> None:
     ("lang", "text", "expected"),
     [
         ("lt", "nuo 2014 m.", PartialPeriod(PartialDate(2014), None)),
+        ("lt", "nuo 2023 m. sausio 2 d.", PartialPeriod(PartialDate(2023, 1, 2), None)),
+        ("lv", "No 16.05.2019.", PartialPeriod(PartialDate(2019, 5, 16), None)),
+        ("lv", "Ar 2019. gada 18. aprīli", PartialPeriod(PartialDate(2019, 4, 18), None)),
+        ("lv", "2014-2020", PartialPeriod(PartialDate(2014), PartialDate(2020))),
         ("lv", "līdz 2019. gada 31. oktobrim", PartialPeriod(None, PartialDate(2019, 10, 31))),
         ("lv", "2019-05 – 2019-10", PartialPeriod(PartialDate(2019, 5), PartialDate(2019, 10))),
         ("lt", "2021–2027 m.", PartialPeriod(PartialDate(2021), PartialDate(2027))),

@@ -34,6 +34,8 @@ CLOCK, ACADEMIC, DAY = HoursUnit.CLOCK_HOUR, HoursUnit.ACADEMIC_HOUR, HoursUnit.
         ("004", "lv", "14", Estimate.exact(14)),
         ("004", "lv", "48", Estimate.exact(48)),
         ("004", "lv", "100", Estimate.exact(100)),
+        ("004", "lv", "7", Estimate.exact(7)),
+        ("000", "lt", "keturias", Estimate.exact(4)),
     ],
 )
 def test_seed_quantities(seed: str, lang: str, text: str, expected: Estimate) -> None:
@@ -85,6 +87,10 @@ def test_quantity_forms(lang: str, text: str, expected: Estimate) -> None:
         ("004", "lv", "100 cilvēkiem", Estimate.exact(100), ReachUnit.PERSONS),
         ("000", "lt", "4018 asmenų", Estimate.exact(4018), ReachUnit.PERSONS),
         ("001", "cs", "2 - 3 hodiny", Hours.range(2, 3, unit=CLOCK), CLOCK),
+        ("003", "lv", "16 pašvaldību", Estimate.exact(16), ReachUnit.MUNICIPALITIES),
+        ("003", "lv", "5 gadījumos", Estimate.exact(5), ReachUnit.CASES),
+        ("003", "lv", "sešiem mēnešiem", Estimate.exact(6), TimeUnit.MONTH),
+        ("003", "lv", "6 mēnešiem", Estimate.exact(6), TimeUnit.MONTH),
     ],
 )
 def test_seed_measures(
