@@ -1,0 +1,67 @@
+"""Figures as the field writes them: decimal and thousands marks, small number words."""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+
+from capacitylib._tables import _rows
+from capacitylib.parsing._languages import Language
+from capacitylib.parsing._text import fold
+
+#: A written figure: digits with any spaces, dots and commas between them.
+FIGURE = r"[0-9](?:[0-9 .,]*[0-9])?"
+
+
+def read_decimal(figure: str, table: Language) -> Decimal:
+    """The exact value of a figure written in the language's style, keeping its digits.
+
+    The decimal mark is the language's (``,`` in lt, lv, cs and pl; ``.`` in en). Thousands
+    are grouped by spaces (any of the spaces :func:`~._text.clean` turns into one) or by the
+    other mark, in groups of three.
+
+    Raises:
+        ValueError: saying what is wrong with the figure.
+
+    >>> from capacitylib.parsing._languages import language
+    >>> read_decimal("43 940 212,00", language("lt")), read_decimal("43,940,212.00", language("en"))
+    (Decimal('43940212.00'), Decimal('43940212.00'))
+    """
+    mark = table.decimal_mark
+    other = "," if mark == "." else "."
+    whole, has_mark, fraction = figure.partition(mark)
+    if mark in fraction:
+        raise ValueError(f"'{mark}' is the decimal mark in {table.code} and appears twice")
+    if has_mark and not re.fullmatch(r"[0-9]+", fraction):
+        raise ValueError(f"'{mark}' is the decimal mark in {table.code}; digits must follow it")
+    if not re.fullmatch(r"[0-9]+", whole):
+        grouped = re.fullmatch(
+            rf"[0-9]{{1,3}}([ {re.escape(other)}])[0-9]{{3}}(?:\1[0-9]{{3}})*", whole
+        )
+        if grouped is None:
+            raise ValueError(
+                f"thousands are grouped in threes by spaces or '{other}', and '{mark}' is "
+                f"the decimal mark in {table.code}"
+            )
+        whole = whole.replace(grouped[1], "")
+    return Decimal(f"{whole}.{fraction}" if has_mark else whole)
+
+
+@functools.cache
+def _number_words() -> dict[tuple[str, str], int]:
+    return {(r["lang"], fold(r["word"])): int(r["value"]) for r in _rows("number_words.csv")}
+
+
+def read_number(token: str, table: Language) -> Decimal:
+    """A figure or a small number word ("aštuonias", "dvě", "twelve") as a Decimal.
+
+    Raises:
+        ValueError: the token is neither.
+    """
+    if token[0].isdigit():
+        return read_decimal(token, table)
+    value = _number_words().get((table.code, fold(token)))
+    if value is None:
+        raise ValueError(f"{token!r} is not a number or a number word in {table.code}")
+    return Decimal(value)
