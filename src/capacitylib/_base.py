@@ -23,5 +23,5 @@ class CapacityModel(BaseModel):
         str_strip_whitespace=False,
         use_enum_values=False,
         ser_json_inf_nan="strings",
-        use_attribute_docstrings=True,
+        use_attribute_docstrings=False,
     )

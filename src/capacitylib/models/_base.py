@@ -41,20 +41,17 @@ class Source(CapacityModel):
     'lt'
     """
 
-    title: str | None = Field(default=None, max_length=1000)
-    """Title of the page, report or dataset."""
-
-    url: Url | None = None
-    """Web address."""
-
-    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-    """Language of the source (BCP 47 tag)."""
-
-    retrieved: date | None = None
-    """Date the source was read."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    title: str | None = Field(
+        default=None, max_length=1000, description="Title of the page, report or dataset."
+    )
+    url: Url | None = Field(default=None, description="Web address.")
+    language: str | None = Field(
+        default=None,
+        pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$",
+        description="Language of the source (BCP 47 tag).",
+    )
+    retrieved: date | None = Field(default=None, description="Date the source was read.")
+    note: Note | None = Field(default=None, description="Free-text remark.")
 
 
 class StatedPeriod(Period):
@@ -63,11 +60,12 @@ class StatedPeriod(Period):
     Sources disagree about programme periods; keep each version instead of overwriting.
     """
 
-    status: PeriodStatus | None = None
-    """Planned, revised or actual; unset when the source does not say."""
-
-    source: Note | None = None
-    """Where this version of the period is stated (quote or reference)."""
+    status: PeriodStatus | None = Field(
+        default=None, description="Planned, revised or actual; unset when the source does not say."
+    )
+    source: Note | None = Field(
+        default=None, description="Where this version of the period is stated (quote or reference)."
+    )
 
 
 class StatedDuration(CapacityModel):
@@ -77,24 +75,14 @@ class StatedDuration(CapacityModel):
     '6'
     """
 
-    value: Estimate
-    """The stated figure (`6`)."""
-
-    unit: TimeUnit
-    """Its calendar unit (`month`)."""
-
-    text: Note | None = None
-    """The source's wording."""
+    value: Estimate = Field(description="The stated figure (`6`).")
+    unit: TimeUnit = Field(description="Its calendar unit (`month`).")
+    text: Note | None = Field(default=None, description="The source's wording.")
 
 
 class Frequency(CapacityModel):
     """How often something recurs: "every 2-3 months" is ``every={min: 2, max: 3}, unit=month``."""
 
-    every: Estimate
-    """Interval between sessions (`2-3`)."""
-
-    unit: TimeUnit
-    """Calendar unit of the interval (`month`)."""
-
-    text: Note | None = None
-    """The source's wording."""
+    every: Estimate = Field(description="Interval between sessions (`2-3`).")
+    unit: TimeUnit = Field(description="Calendar unit of the interval (`month`).")
+    text: Note | None = Field(default=None, description="The source's wording.")

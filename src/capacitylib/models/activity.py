@@ -20,70 +20,69 @@ class Participation(CapacityModel):
     Decimal('28')
     """
 
-    group: TargetGroup
-    """Target group taking part."""
-
-    count: Estimate | None = None
-    """How many; `null` when the source does not say (never 0 for unknown)."""
-
-    unit: ReachUnit = ReachUnit.PERSONS
-    """Unit of the count (persons by default; families, organisations, municipalities, ...)."""
-
-    unique: bool = False
-    """True when the count is of distinct people (or families, ...); false for participations."""
-
-    organisations: tuple[ObjectId, ...] = ()
-    """Ids of the organisations the participants come from."""
-
-    municipalities: tuple[str, ...] = ()
-    """Municipalities the participants come from, as the source names them."""
-
-    note: Note | None = None
-    """Free-text remark (e.g. the source's wording)."""
+    group: TargetGroup = Field(description="Target group taking part.")
+    count: Estimate | None = Field(
+        default=None,
+        description="How many; `null` when the source does not say (never 0 for unknown).",
+    )
+    unit: ReachUnit = Field(
+        default=ReachUnit.PERSONS,
+        description=(
+            "Unit of the count (persons by default; families, organisations, municipalities, ...)."
+        ),
+    )
+    unique: bool = Field(
+        default=False,
+        description=(
+            "True when the count is of distinct people (or families, ...); false for "
+            "participations."
+        ),
+    )
+    organisations: tuple[ObjectId, ...] = Field(
+        default=(), description="Ids of the organisations the participants come from."
+    )
+    municipalities: tuple[str, ...] = Field(
+        default=(),
+        description="Municipalities the participants come from, as the source names them.",
+    )
+    note: Note | None = Field(
+        default=None, description="Free-text remark (e.g. the source's wording)."
+    )
 
 
 class Output(CapacityModel):
     """A tangible output: "handbook, 200 copies" is ``kind=handbook, quantity=200, unit=copies``."""
 
-    kind: OutputKind
-    """Kind of output (handbook, methodology, report, ...)."""
-
-    title: LocalizedText | None = None
-    """Title of the output."""
-
-    quantity: Estimate | None = None
-    """How many (e.g. 200 copies)."""
-
-    unit: ReachUnit | None = None
-    """Unit of the quantity (copies, documents, ...)."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    kind: OutputKind = Field(description="Kind of output (handbook, methodology, report, ...).")
+    title: LocalizedText | None = Field(default=None, description="Title of the output.")
+    quantity: Estimate | None = Field(default=None, description="How many (e.g. 200 copies).")
+    unit: ReachUnit | None = Field(
+        default=None, description="Unit of the quantity (copies, documents, ...)."
+    )
+    note: Note | None = Field(default=None, description="Free-text remark.")
 
 
 class Session(CapacityModel):
     """One meeting of an activity, for activities reported session by session."""
 
-    id: ObjectId | None = None
-    """Identifier of the session, unique within its activity."""
-
-    date: PartialDate
-    """Date to day, month or year precision; `--MM-DD` when the source gives no year."""
-
-    status: ActivityStatus | None = None
-    """Planned, completed or cancelled; unset when the source does not say."""
-
-    hours: Hours | None = None
-    """Length of the session in its stated unit."""
-
-    participants: tuple[Participation, ...] = ()
-    """Who took part in this session."""
-
-    location: str | None = Field(default=None, max_length=500)
-    """Where it took place."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    id: ObjectId | None = Field(
+        default=None, description="Identifier of the session, unique within its activity."
+    )
+    date: PartialDate = Field(
+        description="Date to day, month or year precision; `--MM-DD` when the source gives no year."
+    )
+    status: ActivityStatus | None = Field(
+        default=None,
+        description="Planned, completed or cancelled; unset when the source does not say.",
+    )
+    hours: Hours | None = Field(
+        default=None, description="Length of the session in its stated unit."
+    )
+    participants: tuple[Participation, ...] = Field(
+        default=(), description="Who took part in this session."
+    )
+    location: str | None = Field(default=None, max_length=500, description="Where it took place.")
+    note: Note | None = Field(default=None, description="Free-text remark.")
 
 
 class Activity(CapacityModel):
@@ -100,65 +99,65 @@ class Activity(CapacityModel):
     '228-342 h'
     """
 
-    id: ObjectId
-    """Identifier of the activity, unique in the document."""
-
-    kind: ActivityKind
-    """Kind of activity from the codelist."""
-
-    status: ActivityStatus | None = None
-    """Planned, ongoing, completed or cancelled; figures of a planned activity are plans."""
-
-    title: LocalizedText | None = None
-    """Title of the activity."""
-
-    description: LocalizedText | None = None
-    """Description of the activity."""
-
-    period: Period | None = None
-    """When the activity runs (inclusive)."""
-
-    dates: tuple[PartialDate, ...] = ()
-    """Dates the activity took place, when stated as dates rather than a period."""
-
-    stated_duration: StatedDuration | None = None
-    """Duration as the source states it (`6 months`)."""
-
-    sessions_planned: Estimate | None = None
-    """Number of sessions planned."""
-
-    sessions_actual: Estimate | None = None
-    """Number of sessions held."""
-
-    hours_per_session: Hours | None = None
-    """Length of one session (`2-3 hours`)."""
-
-    hours_per_participant: Hours | None = None
-    """Training time per participant (`88-100 academic hours`)."""
-
-    total_hours: Hours | None = None
-    """Time delivered in all, when the source gives only a total (`313 hours for 12 families`)."""
-
-    frequency: Frequency | None = None
-    """How often sessions recur (`every 2-3 months`)."""
-
-    groups: Estimate | None = None
-    """Number of parallel groups or sites (22 contact points, each with its own group)."""
-
-    participants: tuple[Participation, ...] = ()
-    """Participants by target group."""
-
-    facilitators: tuple[ObjectId, ...] = ()
-    """Ids of the organisations that lead or facilitate the activity."""
-
-    outputs: tuple[Output, ...] = ()
-    """Tangible outputs (`handbook, 200 copies`)."""
-
-    sessions: tuple[Session, ...] = ()
-    """The sessions one by one, when the source reports them so."""
-
-    locations: tuple[str, ...] = ()
-    """Where the activity takes place, as the source names the places."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    id: ObjectId = Field(description="Identifier of the activity, unique in the document.")
+    kind: ActivityKind = Field(description="Kind of activity from the codelist.")
+    status: ActivityStatus | None = Field(
+        default=None,
+        description=(
+            "Planned, ongoing, completed or cancelled; figures of a planned activity are plans."
+        ),
+    )
+    title: LocalizedText | None = Field(default=None, description="Title of the activity.")
+    description: LocalizedText | None = Field(
+        default=None, description="Description of the activity."
+    )
+    period: Period | None = Field(default=None, description="When the activity runs (inclusive).")
+    dates: tuple[PartialDate, ...] = Field(
+        default=(),
+        description="Dates the activity took place, when stated as dates rather than a period.",
+    )
+    stated_duration: StatedDuration | None = Field(
+        default=None, description="Duration as the source states it (`6 months`)."
+    )
+    sessions_planned: Estimate | None = Field(
+        default=None, description="Number of sessions planned."
+    )
+    sessions_actual: Estimate | None = Field(default=None, description="Number of sessions held.")
+    hours_per_session: Hours | None = Field(
+        default=None, description="Length of one session (`2-3 hours`)."
+    )
+    hours_per_participant: Hours | None = Field(
+        default=None, description="Training time per participant (`88-100 academic hours`)."
+    )
+    total_hours: Hours | None = Field(
+        default=None,
+        description=(
+            "Time delivered in all, when the source gives only a total (`313 hours for 12 "
+            "families`)."
+        ),
+    )
+    frequency: Frequency | None = Field(
+        default=None, description="How often sessions recur (`every 2-3 months`)."
+    )
+    groups: Estimate | None = Field(
+        default=None,
+        description=(
+            "Number of parallel groups or sites (22 contact points, each with its own group)."
+        ),
+    )
+    participants: tuple[Participation, ...] = Field(
+        default=(), description="Participants by target group."
+    )
+    facilitators: tuple[ObjectId, ...] = Field(
+        default=(), description="Ids of the organisations that lead or facilitate the activity."
+    )
+    outputs: tuple[Output, ...] = Field(
+        default=(), description="Tangible outputs (`handbook, 200 copies`)."
+    )
+    sessions: tuple[Session, ...] = Field(
+        default=(), description="The sessions one by one, when the source reports them so."
+    )
+    locations: tuple[str, ...] = Field(
+        default=(), description="Where the activity takes place, as the source names the places."
+    )
+    note: Note | None = Field(default=None, description="Free-text remark.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from capacitylib.codelists import FundingInstrument, FundingSourceKind
 from capacitylib.models._base import CapacityModel, NonNegativeMoney, Note
 from capacitylib.values import ObjectId
@@ -15,33 +17,28 @@ class FundingSource(CapacityModel):
     Decimal('100.00')
     """
 
-    kind: FundingSourceKind
-    """Where the money comes from (EU fund, donor grant, national budget, own contribution, ...)."""
-
-    amount: NonNegativeMoney
-    """Amount from this source (zero or more)."""
-
-    instrument: FundingInstrument | None = None
-    """Funding instrument, for EU funds and grants."""
-
-    organisation: ObjectId | None = None
-    """Id of the organisation providing the money."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    kind: FundingSourceKind = Field(
+        description=(
+            "Where the money comes from (EU fund, donor grant, national budget, own "
+            "contribution, ...)."
+        )
+    )
+    amount: NonNegativeMoney = Field(description="Amount from this source (zero or more).")
+    instrument: FundingInstrument | None = Field(
+        default=None, description="Funding instrument, for EU funds and grants."
+    )
+    organisation: ObjectId | None = Field(
+        default=None, description="Id of the organisation providing the money."
+    )
+    note: Note | None = Field(default=None, description="Free-text remark.")
 
 
 class BudgetLine(CapacityModel):
     """The part of the budget one partner organisation manages."""
 
-    organisation: ObjectId
-    """Id of the partner organisation."""
-
-    amount: NonNegativeMoney
-    """Its part of the budget (zero or more)."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    organisation: ObjectId = Field(description="Id of the partner organisation.")
+    amount: NonNegativeMoney = Field(description="Its part of the budget (zero or more).")
+    note: Note | None = Field(default=None, description="Free-text remark.")
 
 
 class Budget(CapacityModel):
@@ -51,14 +48,13 @@ class Budget(CapacityModel):
     compare it with the sum of ``sources``.
     """
 
-    total: NonNegativeMoney | None = None
-    """Total as stated (eligible costs or funding sum; zero or more)."""
-
-    sources: tuple[FundingSource, ...] = ()
-    """Funding sources; they should add up to the total."""
-
-    lines: tuple[BudgetLine, ...] = ()
-    """Per-partner lines."""
-
-    note: Note | None = None
-    """Free-text remark (e.g. the source's wording)."""
+    total: NonNegativeMoney | None = Field(
+        default=None, description="Total as stated (eligible costs or funding sum; zero or more)."
+    )
+    sources: tuple[FundingSource, ...] = Field(
+        default=(), description="Funding sources; they should add up to the total."
+    )
+    lines: tuple[BudgetLine, ...] = Field(default=(), description="Per-partner lines.")
+    note: Note | None = Field(
+        default=None, description="Free-text remark (e.g. the source's wording)."
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from capacitylib.codelists import IndicatorKind, ReachUnit, TargetGroup
 from capacitylib.models._base import CapacityModel, Note
 from capacitylib.values import Estimate, LocalizedText, ObjectId, PartialDate
@@ -10,14 +12,11 @@ from capacitylib.values import Estimate, LocalizedText, ObjectId, PartialDate
 class IndicatorValue(CapacityModel):
     """An achieved value of an indicator as of a date, with where it was reported."""
 
-    value: Estimate
-    """The achieved value."""
-
-    as_of: PartialDate
-    """Date the value refers to, to day, month or year precision."""
-
-    source: Note | None = None
-    """Where the value was reported."""
+    value: Estimate = Field(description="The achieved value.")
+    as_of: PartialDate = Field(
+        description="Date the value refers to, to day, month or year precision."
+    )
+    source: Note | None = Field(default=None, description="Where the value was reported.")
 
 
 class Indicator(CapacityModel):
@@ -29,38 +28,25 @@ class Indicator(CapacityModel):
     ('14', '2015-04')
     """
 
-    id: ObjectId
-    """Identifier of the indicator, unique in the document."""
-
-    kind: IndicatorKind
-    """Output or result indicator."""
-
-    name: LocalizedText
-    """Name of the indicator."""
-
-    unit: ReachUnit
-    """Unit the indicator counts in."""
-
-    target_group: TargetGroup | None = None
-    """Group the indicator counts."""
-
-    baseline: Estimate | None = None
-    """Value before the programme."""
-
-    target: Estimate | None = None
-    """Planned value."""
-
-    target_date: PartialDate | None = None
-    """Date by which the target is to be reached."""
-
-    actuals: tuple[IndicatorValue, ...] = ()
-    """Achieved values, each with its as-of date."""
-
-    activity: ObjectId | None = None
-    """Id of the activity the indicator measures."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    id: ObjectId = Field(description="Identifier of the indicator, unique in the document.")
+    kind: IndicatorKind = Field(description="Output or result indicator.")
+    name: LocalizedText = Field(description="Name of the indicator.")
+    unit: ReachUnit = Field(description="Unit the indicator counts in.")
+    target_group: TargetGroup | None = Field(
+        default=None, description="Group the indicator counts."
+    )
+    baseline: Estimate | None = Field(default=None, description="Value before the programme.")
+    target: Estimate | None = Field(default=None, description="Planned value.")
+    target_date: PartialDate | None = Field(
+        default=None, description="Date by which the target is to be reached."
+    )
+    actuals: tuple[IndicatorValue, ...] = Field(
+        default=(), description="Achieved values, each with its as-of date."
+    )
+    activity: ObjectId | None = Field(
+        default=None, description="Id of the activity the indicator measures."
+    )
+    note: Note | None = Field(default=None, description="Free-text remark.")
 
     @property
     def latest_actual(self) -> IndicatorValue | None:

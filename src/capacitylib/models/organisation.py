@@ -21,24 +21,23 @@ class OrganisationIdentifier(CapacityModel):
     '302589307'
     """
 
-    scheme: str = Field(min_length=1, max_length=50, examples=["LT-JAR", "CZ-ICO", "LV-RN", "VAT"])
-    """Register the identifier belongs to (`LT-JAR`, `CZ-ICO`, `LV-RN`, `VAT`)."""
-
-    value: str = Field(min_length=1, max_length=100)
-    """The identifier."""
+    scheme: str = Field(
+        min_length=1,
+        max_length=50,
+        examples=["LT-JAR", "CZ-ICO", "LV-RN", "VAT"],
+        description="Register the identifier belongs to (`LT-JAR`, `CZ-ICO`, `LV-RN`, `VAT`).",
+    )
+    value: str = Field(min_length=1, max_length=100, description="The identifier.")
 
 
 class Contact(CapacityModel):
     """An organisation-level contact point; never a client's or participant's personal data."""
 
-    email: Email | None = None
-    """Organisation-level e-mail address."""
-
-    phone: str | None = Field(default=None, max_length=50)
-    """Organisation-level phone number."""
-
-    address: Note | None = None
-    """Postal address."""
+    email: Email | None = Field(default=None, description="Organisation-level e-mail address.")
+    phone: str | None = Field(
+        default=None, max_length=50, description="Organisation-level phone number."
+    )
+    address: Note | None = Field(default=None, description="Postal address.")
 
 
 class Organisation(CapacityModel):
@@ -50,32 +49,27 @@ class Organisation(CapacityModel):
     'Europos socialinio fondo agentūra'
     """
 
-    id: ObjectId
-    """Identifier of the organisation, unique in the document."""
-
-    name: LocalizedText
-    """Name in the original language and, ideally, in English."""
-
-    kind: OrganisationKind
-    """Kind of organisation from the codelist."""
-
-    country: CountryCode | None = None
-    """ISO 3166-1 alpha-2 country code."""
-
-    municipality: str | None = Field(default=None, max_length=200)
-    """Municipality the organisation belongs to or serves."""
-
-    identifiers: tuple[OrganisationIdentifier, ...] = ()
-    """Official identifiers (company register, VAT)."""
-
-    website: Url | None = None
-    """Web address."""
-
-    contact: Contact | None = None
-    """Organisation-level contact point (no personal data)."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    id: ObjectId = Field(description="Identifier of the organisation, unique in the document.")
+    name: LocalizedText = Field(
+        description="Name in the original language and, ideally, in English."
+    )
+    kind: OrganisationKind = Field(description="Kind of organisation from the codelist.")
+    country: CountryCode | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 country code."
+    )
+    municipality: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Municipality the organisation belongs to or serves.",
+    )
+    identifiers: tuple[OrganisationIdentifier, ...] = Field(
+        default=(), description="Official identifiers (company register, VAT)."
+    )
+    website: Url | None = Field(default=None, description="Web address.")
+    contact: Contact | None = Field(
+        default=None, description="Organisation-level contact point (no personal data)."
+    )
+    note: Note | None = Field(default=None, description="Free-text remark.")
 
 
 class Partner(CapacityModel):
@@ -85,14 +79,9 @@ class Partner(CapacityModel):
     on 2023-01-02 a programme that began on 2022-12-08. No ``period`` means the whole programme.
     """
 
-    organisation: ObjectId
-    """Id of the organisation."""
-
-    role: PartnerRole
-    """Role in the programme."""
-
-    period: Period | None = None
-    """Participation period; unset means the whole programme."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    organisation: ObjectId = Field(description="Id of the organisation.")
+    role: PartnerRole = Field(description="Role in the programme.")
+    period: Period | None = Field(
+        default=None, description="Participation period; unset means the whole programme."
+    )
+    note: Note | None = Field(default=None, description="Free-text remark.")

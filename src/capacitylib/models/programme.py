@@ -28,27 +28,31 @@ Loc = tuple[str | int, ...]
 class Location(CapacityModel):
     """Where a programme works: a country, optionally a region and a municipality."""
 
-    country: CountryCode | None = None
-    """ISO 3166-1 alpha-2 country code."""
-
-    region: str | None = Field(default=None, max_length=200)
-    """Region as the source names it (e.g. `Moravskoslezský kraj`, `Kurzeme`)."""
-
-    municipality: str | None = Field(default=None, max_length=200)
-    """Municipality as the source names it (e.g. `Visaginas`, `Tukuma novads`)."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    country: CountryCode | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 country code."
+    )
+    region: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Region as the source names it (e.g. `Moravskoslezský kraj`, `Kurzeme`).",
+    )
+    municipality: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Municipality as the source names it (e.g. `Visaginas`, `Tukuma novads`).",
+    )
+    note: Note | None = Field(default=None, description="Free-text remark.")
 
 
 class OperationalProgramme(CapacityModel):
     """The operational programme (or grant scheme) a project is funded under."""
 
-    name: LocalizedText | None = None
-    """Name of the operational programme or grant scheme."""
-
-    code: ProgrammeCode | None = None
-    """Its code, e.g. the CCI `2014CZ05M9OP001`."""
+    name: LocalizedText | None = Field(
+        default=None, description="Name of the operational programme or grant scheme."
+    )
+    code: ProgrammeCode | None = Field(
+        default=None, description="Its code, e.g. the CCI `2014CZ05M9OP001`."
+    )
 
 
 class Programme(CapacityModel):
@@ -64,77 +68,91 @@ class Programme(CapacityModel):
     ('cz_2014_2020', 485)
     """
 
-    schema_version: Literal["1.0"] = "1.0"
-    """Version of the document format; `1.0`."""
-
-    id: ObjectId
-    """Identifier of the document, unique in a collection (letters, digits, `_ . : -`)."""
-
-    code: ProgrammeCode | None = None
-    """Programme or project code as the source writes it; its scheme is detected."""
-
-    code_scheme: ProgrammeCodeScheme | None = None
-    """Scheme the code is stated to follow; checked against the code's pattern."""
-
-    title: LocalizedText
-    """Title in the original language and, ideally, in English."""
-
-    summary: LocalizedText | None = None
-    """Short description."""
-
-    country: CountryCode | None = None
-    """Main country (ISO 3166-1 alpha-2)."""
-
-    funding_instruments: tuple[FundingInstrument, ...] = ()
-    """Instruments funding the programme (ESF, ESF+, EEA Grants, national, ...)."""
-
-    programming_period: str | None = Field(default=None, pattern=r"^\d{4}-\d{4}$")
-    """EU or donor programming period, e.g. `2014-2020`."""
-
-    operational_programme: OperationalProgramme | None = None
-    """Operational programme or grant scheme the project is funded under."""
-
-    region_category: RegionCategory | None = None
-    """Cohesion-policy category of region; selects the co-financing ceiling."""
-
-    periods: tuple[StatedPeriod, ...] = ()
-    """Implementation period(s) as stated: planned, revised and actual versions side by side."""
-
-    stated_duration: StatedDuration | None = None
-    """Duration as the source states it (e.g. `6 months`), kept to compare with the period."""
-
-    organisations: tuple[Organisation, ...] = ()
-    """Every organisation the document refers to, each with an id."""
-
-    partners: tuple[Partner, ...] = ()
-    """Roles organisations play (funder, lead implementer, partner, ...) and when."""
-
-    stated_partner_count: int | None = Field(default=None, ge=0)
-    """Number of partners the source states (`7 regional partners`)."""
-
-    budget: Budget | None = None
-    """Budget total, funding sources and per-partner lines."""
-
-    target_groups: tuple[TargetGroup, ...] = ()
-    """Groups the programme addresses."""
-
-    objectives: tuple[LocalizedText, ...] = ()
-    """Objectives, one text each."""
-
-    activities: tuple[Activity, ...] = ()
-    """What the programme does: courses, supervision, intervision, pilots, publications."""
-
-    indicators: tuple[Indicator, ...] = ()
-    """Output and result indicators with targets and achieved values."""
-
-    locations: tuple[Location, ...] = ()
-    """Where the programme works."""
-
-    sources: tuple[Source, ...] = ()
-    """Where the figures come from."""
-
-    note: Note | None = None
-    """Free-text remark."""
+    schema_version: Literal["1.0"] = Field(
+        default="1.0", description="Version of the document format; `1.0`."
+    )
+    id: ObjectId = Field(
+        description=(
+            "Identifier of the document, unique in a collection (letters, digits, `_ . : -`)."
+        )
+    )
+    code: ProgrammeCode | None = Field(
+        default=None,
+        description="Programme or project code as the source writes it; its scheme is detected.",
+    )
+    code_scheme: ProgrammeCodeScheme | None = Field(
+        default=None,
+        description="Scheme the code is stated to follow; checked against the code's pattern.",
+    )
+    title: LocalizedText = Field(
+        description="Title in the original language and, ideally, in English."
+    )
+    summary: LocalizedText | None = Field(default=None, description="Short description.")
+    country: CountryCode | None = Field(
+        default=None, description="Main country (ISO 3166-1 alpha-2)."
+    )
+    funding_instruments: tuple[FundingInstrument, ...] = Field(
+        default=(),
+        description="Instruments funding the programme (ESF, ESF+, EEA Grants, national, ...).",
+    )
+    programming_period: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}-\d{4}$",
+        description="EU or donor programming period, e.g. `2014-2020`.",
+    )
+    operational_programme: OperationalProgramme | None = Field(
+        default=None,
+        description="Operational programme or grant scheme the project is funded under.",
+    )
+    region_category: RegionCategory | None = Field(
+        default=None,
+        description="Cohesion-policy category of region; selects the co-financing ceiling.",
+    )
+    periods: tuple[StatedPeriod, ...] = Field(
+        default=(),
+        description=(
+            "Implementation period(s) as stated: planned, revised and actual versions side by side."
+        ),
+    )
+    stated_duration: StatedDuration | None = Field(
+        default=None,
+        description=(
+            "Duration as the source states it (e.g. `6 months`), kept to compare with the period."
+        ),
+    )
+    organisations: tuple[Organisation, ...] = Field(
+        default=(), description="Every organisation the document refers to, each with an id."
+    )
+    partners: tuple[Partner, ...] = Field(
+        default=(),
+        description="Roles organisations play (funder, lead implementer, partner, ...) and when.",
+    )
+    stated_partner_count: int | None = Field(
+        default=None,
+        ge=0,
+        description="Number of partners the source states (`7 regional partners`).",
+    )
+    budget: Budget | None = Field(
+        default=None, description="Budget total, funding sources and per-partner lines."
+    )
+    target_groups: tuple[TargetGroup, ...] = Field(
+        default=(), description="Groups the programme addresses."
+    )
+    objectives: tuple[LocalizedText, ...] = Field(
+        default=(), description="Objectives, one text each."
+    )
+    activities: tuple[Activity, ...] = Field(
+        default=(),
+        description=(
+            "What the programme does: courses, supervision, intervision, pilots, publications."
+        ),
+    )
+    indicators: tuple[Indicator, ...] = Field(
+        default=(), description="Output and result indicators with targets and achieved values."
+    )
+    locations: tuple[Location, ...] = Field(default=(), description="Where the programme works.")
+    sources: tuple[Source, ...] = Field(default=(), description="Where the figures come from.")
+    note: Note | None = Field(default=None, description="Free-text remark.")
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:

@@ -109,8 +109,8 @@ def lookup_term(
 ) -> tuple[StrEnum, ...]:
     """Every codelist value the glossary gives for ``text`` in ``lang``; empty when unknown.
 
-    >>> [code.value for code in lookup_term("Supervize", lang="cs")]
-    ['supervision_group', 'supervision_team', 'supervision_individual']
+    >>> [code.value for code in lookup_term("rokasgrāmata", lang="lv")]
+    ['publication', 'handbook']
     """
     language(lang)
     found = find(GLOSSARY_FILE, text, lang)

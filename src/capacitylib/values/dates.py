@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Any, Self
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -217,11 +217,10 @@ class Period(CapacityModel):
     True
     """
 
-    start: date
-    """First day (inclusive)."""
-
-    end: date | None = None
-    """Last day (inclusive); unset for an ongoing period."""
+    start: date = Field(description="First day (inclusive).")
+    end: date | None = Field(
+        default=None, description="Last day (inclusive); unset for an ongoing period."
+    )
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Self:

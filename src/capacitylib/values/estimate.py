@@ -37,14 +37,17 @@ class Estimate(CapacityModel):
     'cca 88-100'
     """
 
-    min: QuantityDecimal
-    """Lower bound (equal to max when exact)."""
-
-    max: QuantityDecimal = Field(default_factory=lambda data: data["min"])
-    """Upper bound; may be left out when equal to min."""
-
-    approximate: bool = False
-    """True when the source marks the figure as approximate (`cca`, `about`, `vidēji`)."""
+    min: QuantityDecimal = Field(description="Lower bound (equal to max when exact).")
+    max: QuantityDecimal = Field(
+        default_factory=lambda data: data["min"],
+        description="Upper bound; may be left out when equal to min.",
+    )
+    approximate: bool = Field(
+        default=False,
+        description=(
+            "True when the source marks the figure as approximate (`cca`, `about`, `vidēji`)."
+        ),
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -158,11 +161,15 @@ class Hours(Estimate):
     '66-75'
     """
 
-    unit: HoursUnit
-    """Unit as stated: clock_hour, academic_hour or day."""
-
-    academic_hour_minutes: int | None = Field(default=None, ge=1, le=120)
-    """Length of an academic hour when the source states it; else the country default."""
+    unit: HoursUnit = Field(description="Unit as stated: clock_hour, academic_hour or day.")
+    academic_hour_minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=120,
+        description=(
+            "Length of an academic hour when the source states it; else the country default."
+        ),
+    )
 
     @model_validator(mode="after")
     def _minutes_only_for_academic(self) -> Self:

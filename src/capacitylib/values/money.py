@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Self
 
+from pydantic import Field
 from pydantic_core import PydanticCustomError
 
 from capacitylib._base import CapacityModel
@@ -31,11 +32,8 @@ class Money(CapacityModel):
     '87880424.00 EUR'
     """
 
-    amount: AmountDecimal
-    """Exact decimal amount, written as a decimal string."""
-
-    currency: CurrencyCode
-    """ISO 4217 currency code."""
+    amount: AmountDecimal = Field(description="Exact decimal amount, written as a decimal string.")
+    currency: CurrencyCode = Field(description="ISO 4217 currency code.")
 
     @classmethod
     def of(cls, amount: Decimal | int | str, currency: str) -> Money:

@@ -32,7 +32,7 @@ class LocalizedText(RootModel[dict[LanguageTag, NonBlankText]]):
     'Intervizija socialiniame darbe'
     """
 
-    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=False)
 
     root: dict[LanguageTag, NonBlankText] = Field(min_length=1)
 
