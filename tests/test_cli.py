@@ -9,7 +9,7 @@ EXAMPLES = str(Path(capacitylib.example_paths()[0]).parent)
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - our own module, fixed arguments
+    return subprocess.run(
         [sys.executable, "-m", "capacitylib.cli", *args],
         capture_output=True,
         text=True,
@@ -68,3 +68,47 @@ def test_help_of_every_command_has_an_example():
 def test_schema_command_prints_the_shipped_schema():
     result = run("schema")
     assert json.loads(result.stdout)["title"] == "Programme"
+
+
+def test_validate_prints_findings_beside_errors():
+    """The pilot's stated '6 months' is reported as a warning; warnings keep a record valid."""
+    result = run("validate", EXAMPLES)
+    assert "warning activities[0].stated_duration" in result.stdout
+    assert "[duration_differs_from_stated]" in result.stdout
+    assert result.returncode == 0
+
+
+def test_report_json_has_the_documented_keys_and_seed_figures():
+    result = run("report", "--format", "json", "--as-of", "2024-06-30", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    reports = {r["code"]: r for r in json.loads(result.stdout)}
+    cz = reports["CZ.03.2.63/0.0/0.0/15_023/0001478"]
+    assert {"code", "currency", "duration", "budget", "activities", "reach", "indicators"} <= set(
+        cz
+    )
+    assert cz["duration"]["days"] == {"min": 485, "max": 485}
+    assert cz["duration"]["calendar"] == {"years": 1, "months": 4, "days": 0}
+    assert cz["activities"]["supervision_team"]["clock_hours"] == {"min": 228, "max": 342}
+    lt = reports["07-003-P-0001"]
+    assert lt["budget"]["total"] == "43940212.00"
+    assert lt["duration"]["days"] == {"min": 1485, "max": 1485}
+
+
+def test_report_text_is_a_readable_summary():
+    result = run("report", EXAMPLES)
+    assert result.returncode == 0
+    assert "485 days (1 year 4 months 0 days)" in result.stdout
+
+
+def test_report_skips_invalid_documents_with_their_problems(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: p\ntitle: {en: x}\ncolour: red\n")
+    result = run("report", str(bad))
+    assert result.returncode == 1
+    assert "colour" in result.stderr
+
+
+def test_bad_as_of_date_is_a_usage_error():
+    result = run("report", "--as-of", "31.12.2024", EXAMPLES)
+    assert result.returncode == 2
+    assert "not an ISO date" in result.stderr

@@ -1,13 +1,51 @@
+import importlib
+
+import pytest
+
 import capacitylib
 
 
-def test_all_is_sorted_and_complete():
-    """Every public name is in __all__ (sorted), and everything in __all__ exists."""
+def _ruff_sort_key(name: str) -> tuple[int, str]:
+    # isort-style: CONSTANTS, then Classes, then functions (ruff RUF022).
+    kind = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return kind, name
+
+
+def test_all_is_sorted():
+    assert capacitylib.__all__ == sorted(capacitylib.__all__, key=_ruff_sort_key)
+
+
+def test_all_is_complete_and_every_name_exists():
+    """Every public name is in __all__, and everything in __all__ can be imported."""
     public = {name for name in dir(capacitylib) if not name.startswith("_")}
     modules = {name for name in public if type(getattr(capacitylib, name)).__name__ == "module"}
-    assert sorted(capacitylib.__all__, key=str.casefold) == sorted(
-        capacitylib.__all__, key=str.casefold
-    )
-    assert set(capacitylib.__all__) | {"__version__"} >= public - modules
+    assert public - modules <= set(capacitylib.__all__)
     for name in capacitylib.__all__:
-        assert hasattr(capacitylib, name)
+        assert getattr(capacitylib, name) is not None
+
+
+def test_rules_and_calculators_load_lazily(monkeypatch):
+    """import capacitylib does not import the rules or calculators until they are used."""
+    import subprocess
+    import sys
+
+    code = "import sys, capacitylib; print('capacitylib.rules' in sys.modules, 'capacitylib.calculators' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_unknown_attribute_is_an_attribute_error():
+    with pytest.raises(AttributeError, match="no attribute"):
+        _ = capacitylib.no_such_name  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "module", ["capacitylib.calculators", "capacitylib.parsing", "capacitylib.rules"]
+)
+def test_public_subpackages_have_sorted_complete_all(module):
+    mod = importlib.import_module(module)
+    assert mod.__all__ == sorted(mod.__all__, key=_ruff_sort_key)
+    for name in mod.__all__:
+        assert hasattr(mod, name)

@@ -12,6 +12,8 @@ figures from it::
     485
 """
 
+import typing as _typing
+
 from pydantic import ValidationError
 
 from capacitylib._version import SCHEMA_VERSION, __version__
@@ -80,7 +82,35 @@ from capacitylib.values import (
     ProgrammeCode,
 )
 
+if _typing.TYPE_CHECKING:
+    from capacitylib.calculators import ProgrammeReport, build_report
+    from capacitylib.rules import CATALOGUE, Finding, RuleOptions, check, check_strict
+
+# Names loaded on first use, so that ``import capacitylib`` stays cheap (rules and calculators
+# are imported when a program first touches them).
+_LAZY = {
+    "CATALOGUE": "capacitylib.rules",
+    "Finding": "capacitylib.rules",
+    "RuleOptions": "capacitylib.rules",
+    "check": "capacitylib.rules",
+    "check_strict": "capacitylib.rules",
+    "ProgrammeReport": "capacitylib.calculators",
+    "build_report": "capacitylib.calculators",
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'capacitylib' has no attribute {name!r}")
+
+
 __all__ = [
+    "CATALOGUE",
     "SCHEMA_VERSION",
     "Activity",
     "ActivityKind",
@@ -94,6 +124,7 @@ __all__ = [
     "DatePrecision",
     "DocumentError",
     "Estimate",
+    "Finding",
     "FindingsError",
     "Frequency",
     "FundingInstrument",
@@ -124,8 +155,10 @@ __all__ = [
     "Programme",
     "ProgrammeCode",
     "ProgrammeCodeScheme",
+    "ProgrammeReport",
     "ReachUnit",
     "RegionCategory",
+    "RuleOptions",
     "Session",
     "Source",
     "StatedDuration",
@@ -134,6 +167,9 @@ __all__ = [
     "TimeUnit",
     "ValidationError",
     "__version__",
+    "build_report",
+    "check",
+    "check_strict",
     "dump",
     "dumps",
     "example_paths",

@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -67,10 +68,13 @@ def _expand(paths: Sequence[str]) -> Iterator[str]:
             yield raw
 
 
-def _validate_text(text: str, fmt: str, source: str) -> Outcome:
+def _validate_text(text: str, fmt: str, source: str, as_of: date | None = None) -> Outcome:
+    from capacitylib.rules import check  # noqa: PLC0415 - keeps `capacitylib --help` fast
+
     outcome = Outcome(source=source)
     try:
         outcome.programme = loads(text, format="json" if fmt == "json" else "yaml", source=source)
+        outcome.problems = check(outcome.programme, as_of=as_of)
     except ValidationError as exc:
         outcome.problems = problems_from_error(exc)
     except DocumentError as exc:
@@ -79,13 +83,18 @@ def _validate_text(text: str, fmt: str, source: str) -> Outcome:
     return outcome
 
 
-def validate_paths(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[Outcome]:
-    """Validate every document named by ``paths`` (files, folders, ``-`` for stdin)."""
+def validate_paths(
+    paths: Sequence[str], *, stdin: TextIO | None = None, as_of: date | None = None
+) -> Iterator[Outcome]:
+    """Validate and check every document named by ``paths`` (files, folders, ``-`` for stdin).
+
+    Each outcome holds the programme and its findings, or the validation problems.
+    """
     for source in _expand(paths):
         if source == "-":
             text = (stdin or sys.stdin).read()
             fmt = "json" if text.lstrip().startswith("{") else "yaml"
-            yield _validate_text(text, fmt, "<stdin>")
+            yield _validate_text(text, fmt, "<stdin>", as_of)
             continue
         try:
             fmt = format_of(source)
@@ -97,7 +106,7 @@ def validate_paths(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iter
                 unreadable=True,
             )
             continue
-        yield _validate_text(text, fmt, source)
+        yield _validate_text(text, fmt, source, as_of)
 
 
 def _print_outcome_text(outcome: Outcome, out: TextIO) -> None:
@@ -115,7 +124,8 @@ def _print_outcome_text(outcome: Outcome, out: TextIO) -> None:
         out.write(f"INVALID {where}  {len(outcome.problems)} {noun}\n")
     for problem in outcome.problems:
         path = problem.path or "<document>"
-        got = f" (got {problem.value!r})" if problem.value is not None else ""
+        shown = problem.value is not None and "(got " not in problem.message
+        got = f" (got {problem.value!r})" if shown else ""
         out.write(f"  {problem.severity:<7} {path}: {problem.message}{got} [{problem.code}]\n")
 
 
@@ -123,7 +133,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     outcomes: list[Outcome] = []
     total = valid = 0
     unreadable = False
-    for outcome in validate_paths(args.paths):
+    for outcome in validate_paths(args.paths, as_of=args.as_of):
         total += 1
         valid += outcome.valid
         unreadable = unreadable or outcome.unreadable
@@ -139,6 +149,35 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if unreadable:
         return EXIT_USAGE
     return EXIT_OK if valid == total else EXIT_INVALID
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from capacitylib.calculators import build_report, render_reports_text  # noqa: PLC0415
+
+    reports = []
+    status = EXIT_OK
+    for outcome in validate_paths(args.paths, as_of=args.as_of):
+        if outcome.programme is None:
+            status = EXIT_USAGE if outcome.unreadable else max(status, EXIT_INVALID)
+            sys.stderr.write(f"capacitylib: skipped {outcome.source}: not a valid programme\n")
+            for problem in outcome.problems:
+                sys.stderr.write(f"  {problem.path or '<document>'}: {problem.message}\n")
+            continue
+        reports.append(build_report(outcome.programme, as_of=args.as_of))
+    if args.format == "json":
+        data = [report.to_json_dict() for report in reports]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_reports_text(reports) + "\n")
+    return status
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -178,7 +217,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or -")
     validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="judge dates (e.g. actuals in the future) as of this day; default today",
+    )
     validate.set_defaults(handler=_cmd_validate)
+
+    report = sub.add_parser(
+        "report",
+        help="print the figures of each programme: duration, budget, hours, reach",
+        description="Print the calculated figures of each programme (definitions in "
+        "docs/semantics.md). Invalid documents are skipped with their problems on stderr.",
+        epilog="examples:\n  capacitylib report examples/programmes\n"
+        "  capacitylib report --format json --as-of 2024-12-31 programme.yaml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="file, folder or -")
+    report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="add elapsed and remaining days as of this day (YYYY-MM-DD)",
+    )
+    report.set_defaults(handler=_cmd_report)
 
     schema = sub.add_parser(
         "schema",

@@ -227,6 +227,26 @@ def test_unit_costs_of_a_programme() -> None:
     assert cost_per_training_hour(programme) == MoneyRange.exact(Money.of(500, "EUR"))
 
 
+def test_unit_costs_need_the_whole_budget_to_pay_for_what_is_counted() -> None:
+    """A budget that also pays for client services, or for planned work, has no unit cost."""
+    services = _programme(
+        activities=[
+            *_programme().model_dump()["activities"],
+            {"id": "care", "kind": "service_provision", "status": "completed"},
+        ]
+    )
+    assert cost_per_session(services) is None
+    assert cost_per_participant(services) is None
+    planned = _programme(
+        activities=[
+            *_programme().model_dump()["activities"],
+            {"id": "later", "kind": "seminar", "status": "planned", "sessions_planned": 2},
+        ]
+    )
+    assert cost_per_session(planned) is None
+    assert cost_per_session(_programme()) is not None
+
+
 def test_unit_costs_unknown() -> None:
     """Without a budget, or with an unknown denominator, unit costs are None."""
     assert cost_per_participant(_programme(budget=None)) is None

@@ -73,7 +73,7 @@ def test_import_builds_no_tables() -> None:
         " _numbers._number_words.cache_info().currsize)\n"
     )
     # A fresh interpreter: this test process has long since filled the caches.
-    out = subprocess.run(  # noqa: S603 - our own interpreter and code
+    out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["0", "0", "0", "0"]

@@ -226,9 +226,30 @@ def cost_per(amount: Money, quantity: Estimate | Decimal | int) -> MoneyRange:
     return MoneyRange(low, high)
 
 
-def _cost(programme: Programme, quantity: Estimate | None) -> MoneyRange | None:
+#: Activities whose costs are not capacity building (services to clients): a budget that pays
+#: for them cannot be divided by training sessions, hours or participants.
+NON_TRAINING_COSTS = frozenset({ActivityKind.SERVICE_PROVISION})
+
+
+def _budget_attributable(programme: Programme, scope: Scope) -> bool:
+    """Whether the whole budget pays for the activities counted in ``scope``.
+
+    Not when an activity is left out of the scope (a planned one in an achieved figure) or
+    provides services to clients: dividing the total by the counted figures would then
+    overstate the unit cost.
+    """
+    return all(
+        a.kind not in NON_TRAINING_COSTS and _counted(a, scope) for a in programme.activities
+    )
+
+
+def _cost(
+    programme: Programme, quantity: Estimate | None, scope: Scope = "achieved"
+) -> MoneyRange | None:
     total = budget_total(programme.budget) if programme.budget is not None else None
     if total is None or quantity is None or quantity.min <= 0:
+        return None
+    if not _budget_attributable(programme, scope):
         return None
     return cost_per(total, quantity)
 
@@ -249,7 +270,7 @@ def cost_per_participant(programme: Programme, *, scope: Scope = "achieved") -> 
     figures = [
         f.participations for f in reach(programme, scope=scope) if f.unit is ReachUnit.PERSONS
     ]
-    return _cost(programme, sum_known(figures))
+    return _cost(programme, sum_known(figures), scope)
 
 
 def cost_per_person_reached(
@@ -269,7 +290,7 @@ def cost_per_person_reached(
     '100.00-200.00 EUR'
     """
     figures = [f.unique for f in reach(programme, scope=scope) if f.unit is ReachUnit.PERSONS]
-    return _cost(programme, sum_known(figures))
+    return _cost(programme, sum_known(figures), scope)
 
 
 def cost_per_session(programme: Programme, *, scope: Scope = "achieved") -> MoneyRange | None:
@@ -288,7 +309,7 @@ def cost_per_session(programme: Programme, *, scope: Scope = "achieved") -> Mone
         for a in programme.activities
         if a.kind in TRAINING_KINDS and _counted(a, scope)
     ]
-    return _cost(programme, sum_known(counts))
+    return _cost(programme, sum_known(counts), scope)
 
 
 def cost_per_training_hour(
@@ -311,7 +332,7 @@ def cost_per_training_hour(
         for a in programme.activities
         if a.kind in TRAINING_KINDS and _counted(a, scope)
     ]
-    return _cost(programme, sum_known(hours))
+    return _cost(programme, sum_known(hours), scope)
 
 
 def _counted(activity: Activity, scope: Scope) -> bool:
