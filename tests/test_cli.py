@@ -10,7 +10,7 @@ EXAMPLES = str(Path(capacitylib.example_paths()[0]).parent)
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "capacitylib.cli", *args],
+        [sys.executable, "-m", "capacitylib", *args],
         capture_output=True,
         text=True,
         input=stdin,

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from capacitylib.io._extras import MissingExtraError
+from capacitylib.io.documents import MAX_YAML_DEPTH
 
 try:
     import yaml
@@ -25,10 +26,30 @@ except ImportError as exc:  # pragma: no cover - exercised by the extras test in
 _BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans, exact decimals and no aliases."""
+    """SafeLoader with YAML 1.2 booleans, exact decimals, no aliases and bounded nesting."""
+
+    _depth = 0
+    max_depth = MAX_YAML_DEPTH
 
     def compose_node(self, parent: Any, index: Any) -> Any:
+        if self._depth >= self.max_depth:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"nested deeper than {self.max_depth} levels",
+                event.start_mark,
+            )
+        self._depth += 1
+        try:
+            return self._compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
@@ -82,9 +103,14 @@ _Dumper.add_representer(str, _represent_str)
 _Dumper.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
-def load_yaml(text: str) -> Any:
-    """Parse one YAML document into plain Python data."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader subclass
+def load_yaml(text: str, *, max_depth: int = MAX_YAML_DEPTH) -> Any:
+    """Parse one YAML document into plain Python data, refusing nesting beyond ``max_depth``."""
+    loader = _Loader(text)
+    loader.max_depth = max_depth
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def dump_yaml(data: Any) -> str:

@@ -20,8 +20,13 @@ Format = Literal["yaml", "json"]
 
 _SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
-#: Largest document accepted by :func:`load` and :func:`loads`, in characters (a resource guard).
+#: Largest document accepted by :func:`load` and :func:`loads`, in characters (a resource guard;
+#: pass ``max_chars=`` to change it for one call).
 MAX_DOCUMENT_CHARS = 50_000_000
+
+#: Deepest nesting of a YAML document (pass ``max_depth=`` to change it for one call). JSON
+#: nesting is bounded by pydantic's parser (about 200 levels; deeper input is ``json_invalid``).
+MAX_YAML_DEPTH = 64
 
 
 class DocumentError(ValueError):
@@ -47,8 +52,18 @@ def format_of(path: str | Path) -> Format:
     return _SUFFIXES[suffix]
 
 
-def loads(text: str | bytes, *, format: Format = "yaml", source: str | None = None) -> Programme:
+def loads(
+    text: str | bytes,
+    *,
+    format: Format = "yaml",
+    source: str | None = None,
+    max_chars: int | None = None,
+    max_depth: int = MAX_YAML_DEPTH,
+) -> Programme:
     """Validate one programme document given as text.
+
+    ``max_chars`` (default :data:`MAX_DOCUMENT_CHARS`) and ``max_depth`` (YAML nesting) bound
+    the resources one document may take.
 
     Raises:
         DocumentError: the text is not valid YAML (JSON syntax errors come as ValidationError,
@@ -56,25 +71,27 @@ def loads(text: str | bytes, *, format: Format = "yaml", source: str | None = No
         pydantic.ValidationError: the document does not describe a valid programme; the error
             lists every problem with its path.
     """
-    if len(text) > MAX_DOCUMENT_CHARS:
+    limit = MAX_DOCUMENT_CHARS if max_chars is None else max_chars
+    if len(text) > limit:
         raise DocumentError(
-            f"document is {len(text)} characters, above the limit of {MAX_DOCUMENT_CHARS}",
-            source=source,
+            f"document is {len(text)} characters, above the limit of {limit}", source=source
         )
     if format == "json":
         return Programme.model_validate_json(text)
-    data = parse_yaml(text, source=source)
+    data = parse_yaml(text, source=source, max_depth=max_depth)
     return Programme.model_validate(data)
 
 
-def parse_yaml(text: str | bytes, *, source: str | None = None) -> Any:
+def parse_yaml(
+    text: str | bytes, *, source: str | None = None, max_depth: int = MAX_YAML_DEPTH
+) -> Any:
     """Plain data from YAML text, with capacitylib's exact-decimal, no-alias loader."""
     from capacitylib.io import _yaml  # noqa: PLC0415 - the yaml extra is optional
 
     if isinstance(text, bytes):
         text = _decode(text, source)
     try:
-        return _yaml.load_yaml(text)
+        return _yaml.load_yaml(text, max_depth=max_depth)
     except _yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

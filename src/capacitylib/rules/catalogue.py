@@ -250,6 +250,10 @@ STRUCTURAL_CODES: Mapping[str, StructuralCode] = MappingProxyType(
             ),
             StructuralCode("decimal_from_float", "a binary float where an exact decimal is needed"),
             StructuralCode(
+                "decimal_json_number_inexact",
+                "a JSON number amount with more digits than a double keeps (write it as a string)",
+            ),
+            StructuralCode(
                 "hours_minutes_without_academic_unit",
                 "'academic_hour_minutes' given for hours that are not academic hours",
             ),

@@ -1,7 +1,8 @@
 """Exact decimal numbers for amounts, counts and hours.
 
-JSON input goes through pydantic's native decimal parsing: a decimal string is exact; a JSON number
-is exact up to 15 significant digits, which is why capacitylib always writes amounts as strings.
+JSON input: a decimal string is exact; a JSON number is exact up to 15 significant digits, and an
+amount given as a longer JSON number is refused (``decimal_json_number_inexact``) rather than
+silently rounded. capacitylib always writes amounts as strings.
 Python input refuses ``float``: a binary float cannot hold most decimal amounts exactly.
 """
 
@@ -25,6 +26,30 @@ def _refuse_float(value: Any) -> Any:
             "binary floats cannot hold decimal figures exactly",
             {"value": value},
         )
+    return value
+
+
+#: Significant digits a JSON number (a binary double) carries exactly.
+JSON_NUMBER_DIGITS = 15
+
+
+def _json_number_exact(value: Any) -> Any:
+    """Refuse a JSON number whose digits a binary double could not have kept.
+
+    JSON numbers reach the validator as doubles: up to 15 significant digits survive exactly.
+    A double whose shortest form needs more digits came from a longer number that was
+    rounded, so the amount is refused rather than silently changed.
+    """
+    if isinstance(value, float):
+        digits = Decimal(repr(value)).normalize().as_tuple().digits
+        if len(digits) > JSON_NUMBER_DIGITS:
+            raise PydanticCustomError(
+                "decimal_json_number_inexact",
+                "amount has more digits than a JSON number keeps exactly (got {value}); "
+                'write it as a string, e.g. "12345678.123456789"',
+                {"value": repr(value)},
+            )
+        return Decimal(repr(value))
     return value
 
 
@@ -53,8 +78,13 @@ class _ExactDecimal:
             if self.as_count
             else None
         )
+        json_side = (
+            dec
+            if self.as_count
+            else core_schema.no_info_before_validator_function(_json_number_exact, dec)
+        )
         return core_schema.json_or_python_schema(
-            json_schema=dec,
+            json_schema=json_side,
             python_schema=core_schema.no_info_before_validator_function(_refuse_float, dec),
             serialization=serialization,
         )
