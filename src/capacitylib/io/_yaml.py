@@ -26,8 +26,6 @@ except ImportError as exc:  # pragma: no cover - exercised by the extras test in
 _BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
-
-
 class _Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 booleans, exact decimals, no aliases and bounded nesting."""
 
