@@ -24,22 +24,28 @@ def _activity(rng: random.Random, i: int, start: date, sessions: int, orgs: int)
         activity["hours_per_session"] = {"min": low, "max": low + 1, "unit": "clock_hour"}
     if i % 4 == 0:
         activity["participants"] = [
-            {"group": rng.choice(GROUPS), "count": rng.randint(5, 40),
-             "organisations": [f"o{rng.randrange(orgs)}"]}
+            {
+                "group": rng.choice(GROUPS),
+                "count": rng.randint(5, 40),
+                "organisations": [f"o{rng.randrange(orgs)}"],
+            }
         ]
     if sessions:
         activity["sessions"] = [
-            {"date": (start + timedelta(days=rng.randint(0, 700))).isoformat(),
-             "hours": {"min": 2, "max": 3, "unit": "academic_hour"},
-             "participants": [{"group": "social_workers", "count": rng.randint(5, 25)}],
-             "location": rng.choice(["Vilnius", "Rīga", "Ostrava", "Kaunas"])}
+            {
+                "date": (start + timedelta(days=rng.randint(0, 700))).isoformat(),
+                "hours": {"min": 2, "max": 3, "unit": "academic_hour"},
+                "participants": [{"group": "social_workers", "count": rng.randint(5, 25)}],
+                "location": rng.choice(["Vilnius", "Rīga", "Ostrava", "Kaunas"]),
+            }
             for _ in range(sessions)
         ]
     return activity
 
 
-def programme(seed: int, *, orgs: int = 5, activities: int = 20, indicators: int = 10,
-              sessions: int = 0) -> dict[str, Any]:
+def programme(
+    seed: int, *, orgs: int = 5, activities: int = 20, indicators: int = 10, sessions: int = 0
+) -> dict[str, Any]:
     """One programme document as plain JSON-ready data."""
     rng = random.Random(seed)
     start = date(2015, 1, 1) + timedelta(days=rng.randint(0, 3000))
@@ -62,15 +68,26 @@ def programme(seed: int, *, orgs: int = 5, activities: int = 20, indicators: int
             "total": {"amount": f"{total}.00", "currency": "EUR"},
             "sources": [
                 {"kind": "eu_fund", "amount": {"amount": f"{eu}.00", "currency": "EUR"}},
-                {"kind": "national_budget", "amount": {"amount": f"{total - eu}.00", "currency": "EUR"}},
+                {
+                    "kind": "national_budget",
+                    "amount": {"amount": f"{total - eu}.00", "currency": "EUR"},
+                },
             ],
         },
         "activities": [_activity(rng, i, start, sessions, orgs) for i in range(activities)],
         "indicators": [
-            {"id": f"i{j}", "kind": "output", "name": {"en": f"Indicator {j}"}, "unit": "persons",
-             "target": rng.randint(10, 500),
-             **({"actuals": [{"value": rng.randint(0, 600), "as_of": end.isoformat()[:7]}]}
-                if j % 2 else {})}
+            {
+                "id": f"i{j}",
+                "kind": "output",
+                "name": {"en": f"Indicator {j}"},
+                "unit": "persons",
+                "target": rng.randint(10, 500),
+                **(
+                    {"actuals": [{"value": rng.randint(0, 600), "as_of": end.isoformat()[:7]}]}
+                    if j % 2
+                    else {}
+                ),
+            }
             for j in range(indicators)
         ],
     }

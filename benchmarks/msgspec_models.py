@@ -22,7 +22,9 @@ Lang = Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
 Localized = Annotated[dict[Lang, Text], msgspec.Meta(min_length=1)]
 Country = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$")]
 Currency = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{3}$")]
-PartialDate = Annotated[str, msgspec.Meta(pattern=r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$")]
+PartialDate = Annotated[
+    str, msgspec.Meta(pattern=r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$")
+]
 Quantity = Decimal  # msgspec cannot bound a Decimal declaratively; checked in __post_init__
 
 
