@@ -174,10 +174,8 @@ def _from_text(text: str, source: str, line: int | None, fmt: RecordFormat) -> O
     except ValidationError as exc:
         outcome.problems = problems_from_error(exc)
     except DocumentError as exc:
-        prefix = (exc.source or "<text>") + (f":{exc.line}" if exc.line is not None else "")
-        message = str(exc).removeprefix(f"{prefix}: ")
         where = f"line {exc.line}: " if exc.line is not None else ""
-        outcome.problems = [_problem("yaml_invalid", where + message)]
+        outcome.problems = [_problem("yaml_invalid", where + exc.message)]
     return outcome
 
 
@@ -220,10 +218,11 @@ def json_line(programme: Programme) -> str:
 
 def unreadable(source: str, error: Exception, *, line: int | None = None) -> Outcome:
     """The outcome of an input that cannot be read at all (exit code 2 in the CLI)."""
+    message = error.message if isinstance(error, DocumentError) else str(error)
     return Outcome(
         source,
         line,
-        problems=[Problem(code="input_unreadable", path="", message=str(error))],
+        problems=[Problem(code="input_unreadable", path="", message=message)],
         unreadable=True,
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import IO, Literal
@@ -27,6 +27,7 @@ WORKBOOK_SUFFIXES = (".xlsx",)
 
 InputKind = Literal["document", "stream", "tables", "folder"]
 StdinFormat = Literal["auto", "ndjson", "json", "yaml"]
+TableFormat = Literal["csv", "xlsx", "parquet"]
 
 
 def input_kind(path: str | Path) -> InputKind:
@@ -72,16 +73,19 @@ def validate_paths(
     stdin_format: StdinFormat = "auto",
     lang: str | None = None,
     checks: Checks | None = None,
+    on_empty: Callable[[str], None] | None = None,
 ) -> Iterator[Outcome]:
     """Validate every record named by ``paths`` (files, folders, ``-`` for stdin), lazily.
 
     A path that cannot be read gives one ``unreadable`` outcome and the others go on.
-    ``lang`` reads text cells of tables in that language.
+    ``lang`` reads text cells of tables in that language. ``on_empty`` is called with the
+    name of each input that holds no record (an empty stream is not an error).
     """
     for raw in paths:
         path = Path(raw)
         if str(raw) == "-":
-            yield from validate_stdin(stdin or sys.stdin.buffer, fmt=stdin_format, checks=checks)
+            outcomes = validate_stdin(stdin or sys.stdin.buffer, fmt=stdin_format, checks=checks)
+            yield from _noting_empty(outcomes, "<stdin>", on_empty)
             continue
         try:
             kind = input_kind(path)
@@ -90,7 +94,19 @@ def validate_paths(
             yield unreadable(str(raw), exc)
             continue
         for item in inputs:
-            yield from validate_path(item, lang=lang, checks=checks)
+            outcomes = validate_path(item, lang=lang, checks=checks)
+            yield from _noting_empty(outcomes, str(item), on_empty)
+
+
+def _noting_empty(
+    outcomes: Iterator[Outcome], name: str, on_empty: Callable[[str], None] | None
+) -> Iterator[Outcome]:
+    count = 0
+    for outcome in outcomes:
+        count += 1
+        yield outcome
+    if count == 0 and on_empty is not None:
+        on_empty(name)
 
 
 def validate_path(
@@ -113,7 +129,11 @@ def validate_path(
 
 
 def validate_tables(
-    path: str | Path, *, lang: str | None = None, checks: Checks | None = None
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    checks: Checks | None = None,
+    format: TableFormat | None = None,
 ) -> Iterator[Outcome]:
     """One outcome per programme in a workbook or folder of tables, problems by cell.
 
@@ -123,7 +143,7 @@ def validate_tables(
     from capacitylib.io.tables import read_tables_result  # noqa: PLC0415 - optional extras
 
     source = str(path)
-    result = read_tables_result(path, lang=lang)
+    result = read_tables_result(path, format=format, lang=lang)
     if result.structural:
         yield Outcome(source, problems=list(result.structural), unreadable=True)
         return

@@ -159,11 +159,16 @@ class _State:
                 if col.kind == "localized":
                     prefix = f"{col.name}_" if col.name else ""
                     langs = self.languages.get((table.name, col.name), {})
-                    columns += [prefix + lang for lang in langs]
+                    columns += [prefix + lang for lang in _language_order(langs)]
                 else:
                     columns.append(col.name)
             tables[table.name] = TableData(table, columns, self.rows[table.name])
         return tables
+
+
+def _language_order(languages: Iterable[str]) -> list[str]:
+    """Languages in order of first use, English last: documents give the original first."""
+    return sorted(languages, key=lambda lang: lang == "en")
 
 
 def _get(obj: Any, path: tuple[str, ...]) -> Any:
