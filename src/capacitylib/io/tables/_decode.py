@@ -91,6 +91,9 @@ class Decoded:
     problems: list[tuple[Path, str, CellError, Any]] = field(default_factory=list)
     """(relative path, column, error, cell value) for each bad cell."""
 
+    quiet: list[Path] = field(default_factory=list)
+    """Paths left out because of a bad cell already reported (no second problem for them)."""
+
 
 class Decoder:
     """Reads the cells of one table, in canonical form or (with ``lang``) in a language."""
@@ -346,9 +349,17 @@ class Decoder:
                     whole = self._whole_figure(value.strip(), group.kind == "hours")
                 except CellError as exc:
                     out.problems.append((("min",), by_member["min"].name, exc, raw))
+                    out.quiet.append(("max",))
                     return
                 if not whole:
-                    whole = {"min": value}
+                    hint = "" if self.lang else ", or read the table with lang=..."
+                    error = CellError(
+                        f"not a figure: write a number (12.5), a range (2-3) or cca 30{hint}",
+                        code="decimal_parsing",
+                    )
+                    out.problems.append((("min",), by_member["min"].name, error, raw))
+                    out.quiet.append(("max",))
+                    return
             else:
                 whole = {"min": value}
         for member, col in by_member.items():

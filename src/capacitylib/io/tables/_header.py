@@ -65,7 +65,9 @@ def resolve_header(
             headers.append(resolved)
         else:
             problem(resolved[0], resolved[1], name)
-    problems += missing_columns(table, headers)
+    # A table with no data rows needs no columns (an empty table has no languages to name).
+    if any(any(plain(cell) is not None for cell in cells) for _, cells in rows):
+        problems += missing_columns(table, headers)
     return headers, problems
 
 

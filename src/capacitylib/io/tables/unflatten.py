@@ -273,6 +273,7 @@ class _Reader:
             for rel, column, exc, raw in decoded.problems:
                 row.problems.append(((*group.path, *rel), column, exc, raw))
                 row.failed.add((*group.path, *rel))
+            row.failed.update((*group.path, *rel) for rel in decoded.quiet)
 
     def _orphan(
         self,
@@ -335,9 +336,6 @@ class _Reader:
                 continue
             self.by_programme[pid] = row
             self.programme_rows.append(row)
-        for pid in list(self.extra):
-            if pid not in self.by_programme:
-                self.orphans += self.extra.pop(pid)
         index: dict[str, dict[tuple[Any, ...], list[_Row]]] = {
             "programmes": {(r.key,): [r] for r in self.programme_rows}
         }
@@ -359,7 +357,11 @@ class _Reader:
                 for row in attached:
                     table_index.setdefault((*row.join, row.key), []).append(row)
                 index[table.name] = table_index
-        return TablesResult([self._programme(row) for row in self.programme_rows], [], self.orphans)
+        for pid in list(self.extra):
+            if pid not in self.by_programme:
+                self.orphans += self.extra.pop(pid)
+        programmes = [self._programme(row) for row in self.programme_rows]
+        return TablesResult(programmes, [], self.orphans)
 
     def _unattached(self, table: Table, parent: Table, row: _Row, found: list[_Row]) -> None:
         names = [*parent.join, parent.key_as or ""]
