@@ -60,11 +60,12 @@ class _Progress:
 
     def update(self, total: int, rejected: int) -> None:
         now = time.monotonic()
-        if not self.enabled or now - self.last < 0.2:
+        if not self.enabled or (self.shown and now - self.last < 0.2):
             return
         self.last = now
         rate = total / max(now - self.start, 1e-9)
-        self.stream.write(f"\r{total:,} records, {rejected:,} rejected ({rate:,.0f}/s) ")
+        noun = "record" if total == 1 else "records"
+        self.stream.write(f"\r{total:,} {noun}, {rejected:,} rejected ({rate:,.0f}/s) ")
         self.stream.flush()
         self.shown = True
 

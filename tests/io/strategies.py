@@ -164,9 +164,7 @@ def activity(draw: st.DrawFn, activity_id: str, org_ids: list[str]) -> dict[str,
             ),
             "groups": draw(maybe(estimates())),
             "participants": draw(st.lists(participation(org_ids), max_size=2)),
-            "facilitators": draw(st.lists(st.sampled_from(org_ids), max_size=2))
-            if org_ids
-            else [],
+            "facilitators": draw(st.lists(st.sampled_from(org_ids), max_size=2)) if org_ids else [],
             "outputs": [
                 drop_none(
                     {
@@ -190,7 +188,9 @@ def activity(draw: st.DrawFn, activity_id: str, org_ids: list[str]) -> dict[str,
 def organisation(draw: st.DrawFn, org_id: str) -> dict[str, object]:
     contact = drop_none(
         {
-            "email": draw(maybe(st.from_regex(r"[a-z]{1,8}@[a-z]{1,8}\.(lt|lv|cz)", fullmatch=True))),
+            "email": draw(
+                maybe(st.from_regex(r"[a-z]{1,8}@[a-z]{1,8}\.(lt|lv|cz)", fullmatch=True))
+            ),
             "phone": draw(maybe(st.from_regex(r"\+?[0-9 ]{5,15}", fullmatch=True))),
             "address": draw(maybe(texts)),
         }
@@ -227,9 +227,7 @@ def programmes(draw: st.DrawFn) -> dict[str, object]:
                         "kind": draw(codes(FundingSourceKind)),
                         "amount": draw(money()),
                         "instrument": draw(maybe(codes(FundingInstrument))),
-                        "organisation": draw(maybe(st.sampled_from(org_ids)))
-                        if org_ids
-                        else None,
+                        "organisation": draw(maybe(st.sampled_from(org_ids))) if org_ids else None,
                         "note": draw(maybe(texts)),
                     }
                 )

@@ -43,7 +43,9 @@ def write_csv_table(folder: Path, name: str, rows: list[list[object]], **kwargs:
     return path
 
 
-def problems_of(error: pytest.ExceptionInfo[TableError]) -> list[tuple[str, int | None, str | None, str]]:
+def problems_of(
+    error: pytest.ExceptionInfo[TableError],
+) -> list[tuple[str, int | None, str | None, str]]:
     return [(p.table, p.row, p.column, p.code) for p in error.value.problems]
 
 
@@ -212,7 +214,7 @@ def test_duplicate_ids_with_children_cannot_be_written(tmp_path):
             {"id": "a", "kind": "seminar"},
         ],
     }
-    with pytest.raises(TableError, match="table_reference_ambiguous|used twice"):
+    with pytest.raises(TableError, match="used twice in programme"):
         write_tables([capacitylib.Programme.model_validate(doc)], tmp_path / "t")
     with pytest.raises(TableError, match="appears twice"):
         write_tables([EXAMPLES[0], EXAMPLES[0]], tmp_path / "t")
@@ -236,7 +238,9 @@ def test_csv_with_a_missing_required_column_names_table_and_column(tmp_path):
 
 def test_unknown_tables_and_columns_are_refused_with_a_suggestion(tmp_path):
     folder = tmp_path / "t"
-    write_csv_table(folder, "programmes", [["programme_id", "title_en", "titel_lt"], ["p", "P", "x"]])
+    write_csv_table(
+        folder, "programmes", [["programme_id", "title_en", "titel_lt"], ["p", "P", "x"]]
+    )
     write_csv_table(folder, "activites", [["programme_id"], ["p"]])
     with pytest.raises(TableError) as error:
         read_csv(folder)
@@ -281,10 +285,10 @@ def test_truncated_or_foreign_workbook_is_a_clear_error(tmp_path):
     write_tables(EXAMPLES, path)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
-    with pytest.raises(TableError, match="not a readable .xlsx workbook"):
+    with pytest.raises(TableError, match=r"not a readable \.xlsx workbook"):
         read_xlsx(path)
     (tmp_path / "old.xlsx").write_bytes(b"\xd0\xcf\x11\xe0 an old .xls file")
-    with pytest.raises(TableError, match="not a readable .xlsx workbook"):
+    with pytest.raises(TableError, match=r"not a readable \.xlsx workbook"):
         read_xlsx(tmp_path / "old.xlsx")
     with pytest.raises(TableError, match="no such file"):
         read_xlsx(tmp_path / "missing.xlsx")
@@ -311,7 +315,7 @@ def test_empty_sheet_and_empty_csv_are_clear_errors(tmp_path):
     with pytest.raises(TableError, match="nothing-here: no such file"):
         read_csv(tmp_path / "nothing-here")
     (tmp_path / "no-tables").mkdir()
-    with pytest.raises(TableError, match="holds no .csv table"):
+    with pytest.raises(TableError, match=r"holds no \.csv table"):
         read_csv(tmp_path / "no-tables")
 
 
@@ -342,7 +346,7 @@ def test_parquet_file_that_is_not_parquet_is_a_clear_error(tmp_path):
     folder = tmp_path / "t.parquet"
     write_tables(EXAMPLES, folder)
     (folder / "sessions.parquet").write_bytes(b"PAR1 truncated")
-    with pytest.raises(TableError, match="sessions.parquet: not a readable Parquet file"):
+    with pytest.raises(TableError, match=r"sessions\.parquet: not a readable Parquet file"):
         read_parquet(folder)
 
 
@@ -364,7 +368,7 @@ def test_dataframes_from_elsewhere_with_floats_and_nan_are_read():
 
 
 def test_xlsx_cells_that_look_like_formulas_stay_text(tmp_path):
-    doc = {"id": "p", "title": {"en": "=HYPERLINK(\"http://x\")"}, "note": "+1"}
+    doc = {"id": "p", "title": {"en": '=HYPERLINK("http://x")'}, "note": "+1"}
     programme = capacitylib.Programme.model_validate(doc)
     write_tables([programme], tmp_path / "t.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["programmes"]

@@ -25,7 +25,12 @@ pytest.importorskip("pyarrow")
 pytest.importorskip("pandas")
 
 # (format name, target under a temporary folder)
-FILE_FORMATS = [("csv", "tables.csv"), ("csv", "tables"), ("xlsx", "t.xlsx"), ("parquet", "t.parquet")]
+FILE_FORMATS = [
+    ("csv", "tables.csv"),
+    ("csv", "tables"),
+    ("xlsx", "t.xlsx"),
+    ("parquet", "t.parquet"),
+]
 
 
 def round_trip(programmes: list[Programme], fmt: str, tmp: Path, name: str) -> list[Programme]:
@@ -86,9 +91,7 @@ def test_every_model_field_has_a_column_or_a_table():
     for decl in _DECLARATIONS:
         if decl.model.__name__ == "LocalizedText":
             continue
-        covered = {spec.field for spec in decl.specs} | {
-            f.split(".")[0] for f in decl.child_fields
-        }
+        covered = {spec.field for spec in decl.specs} | {f.split(".")[0] for f in decl.child_fields}
         assert set(decl.model.model_fields) == covered, decl.name
         for spec in decl.specs:
             if spec.kind == "nested":
