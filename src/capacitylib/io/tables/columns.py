@@ -198,20 +198,20 @@ def _nested(field: str, model: type[BaseModel], *inner: _Spec) -> _Spec:
 
 _DESCRIPTIONS: dict[str, dict[str, str]] = {
     "money": {
-        "amount": "{d} Exact decimal amount as text (`43940212.00`).",
-        "currency": "{d} ISO 4217 currency code (`EUR`).",
+        "amount": "{d} Exact decimal amount (`43940212.00`), or the whole amount (`12.50 EUR`).",
+        "currency": "Its ISO 4217 currency code (`EUR`).",
     },
     "estimate": {
         "min": "{d} Lower bound, or the whole figure (`2-3`, `cca 30`).",
-        "max": "{d} Upper bound; empty when equal to the lower bound.",
-        "approximate": "{d} `true` when the source marks it approximate (`cca`).",
+        "max": "Upper bound; empty means equal to the lower bound.",
+        "approximate": "`true` when the source marks the figure approximate (`cca`).",
     },
     "hours": {
-        "min": "{d} Lower bound, or the whole figure (`2-3 h`).",
-        "max": "{d} Upper bound; empty when equal to the lower bound.",
-        "approximate": "{d} `true` when the source marks it approximate (`cca`).",
-        "unit": "{d} Unit: `clock_hour`, `academic_hour` or `day`.",
-        "academic_hour_minutes": "{d} Length of an academic hour in minutes, when stated.",
+        "min": "{d} Lower bound, or the whole figure (`2-3 h`, `88-100 academic h`).",
+        "max": "Upper bound; empty means equal to the lower bound.",
+        "approximate": "`true` when the source marks the figure approximate (`cca`).",
+        "unit": "Unit: `clock_hour`, `academic_hour` or `day`.",
+        "academic_hour_minutes": "Length of an academic hour in minutes, when stated.",
     },
 }
 _MEMBERS: dict[str, tuple[tuple[str, Kind, type[StrEnum] | None], ...]] = {
