@@ -24,9 +24,9 @@ programmes written, in every format, for the seed examples and for generated pro
 
 | format | written as | extra | functions |
 |---|---|---|---|
-| CSV | a folder of `<table>.csv`, UTF-8, comma, header row | none | `write_csv`, `read_csv` |
-| XLSX | a workbook, one sheet per table, header in row 1 | `xlsx` (openpyxl) | `write_xlsx`, `read_xlsx` |
-| Parquet | a folder of `<table>.parquet` | `parquet` (pyarrow) | `write_parquet`, `read_parquet` |
+| CSV | a folder of `<table>.csv` (UTF-8, comma, header) | none | `write_csv`, `read_csv` |
+| XLSX | a workbook, a sheet per table, header in row 1 | `xlsx` | `write_xlsx`, `read_xlsx` |
+| Parquet | a folder of `<table>.parquet` | `parquet` | `write_parquet`, `read_parquet` |
 | pandas | a dict of DataFrames, one per table | `pandas` | `to_dataframes`, `from_dataframes` |
 
 `write_tables(programmes, path)` and `read_tables(path)` choose by suffix: `.xlsx` a workbook,
@@ -153,6 +153,7 @@ KIND_TEXT = {
 
 
 def kind_text(col: Column) -> str:
+    """What a column holds, with a link to its codelist."""
     text = KIND_TEXT[col.kind]
     if col.codelist is not None:
         name = col.codelist.__name__
@@ -161,12 +162,14 @@ def kind_text(col: Column) -> str:
 
 
 def column_name(col: Column) -> str:
+    """The column's name as shown (``title_<lang>`` for a text per language)."""
     if col.kind == "localized":
         return f"`{col.name}_<lang>`" if col.name else "`<lang>`"
     return f"`{col.name}`"
 
 
 def table_section(table: Table) -> list[str]:
+    """The section of one table: description, joins and columns."""
     out = [f"### {table.name}", "", table.description, ""]
     if table.parent is not None:
         joins = ", ".join(f"`{name}`" for name in table.join)
@@ -181,6 +184,7 @@ def table_section(table: Table) -> list[str]:
 
 
 def render() -> str:
+    """The whole of docs/tables.md."""
     sections = [INTRO.rstrip("\n"), ""]
     sections += [", ".join(f"[{t.name}](#{t.name})" for t in TABLES), ""]
     for table in TABLES:
