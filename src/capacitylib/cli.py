@@ -93,7 +93,8 @@ def _print_outcome(outcome: Outcome, out: IO[str]) -> None:
 
 
 def _problem_line(problem: Problem) -> str:
-    got = f" (got {problem.value!r})" if problem.value is not None else ""
+    shown = problem.value is not None and "(got " not in problem.message
+    got = f" (got {problem.value!r})" if shown else ""
     if isinstance(problem, TableProblem):
         path = f" ({problem.path})" if problem.path else ""
         where = f"{problem.where}{path}"

@@ -1,8 +1,12 @@
 import json
 
+from hypothesis import HealthCheck, given, settings
+
 import capacitylib
 from capacitylib import Problem
+from capacitylib.io import to_document
 from capacitylib.io.records import Outcome, json_line, validate_record, validate_records
+from tests.io.strategies import programmes
 
 EXAMPLE = capacitylib.load_examples()[0]
 GOOD = json_line(EXAMPLE)
@@ -68,3 +72,13 @@ def test_outcome_reports_are_json_ready():
     assert report["valid"] is False and report["line"] == 1
     assert json.loads(json.dumps(report)) == report
     assert Outcome("t.xlsx", record="p-1").where == "t.xlsx [p-1]"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=programmes())
+def test_json_line_is_the_canonical_document_on_one_line(doc):
+    """The fast serializer writes exactly json.dumps of the canonical document."""
+    programme = capacitylib.Programme.model_validate(doc)
+    expected = json.dumps(to_document(programme), ensure_ascii=False, separators=(",", ":"))
+    assert json_line(programme) == expected
+    assert "\n" not in json_line(programme)
