@@ -15,7 +15,7 @@ from capacitylib.io.tables import (
     to_tables,
     write_tables,
 )
-from capacitylib.io.tables.columns import _DECLARATIONS, _LANGUAGE_RE
+from capacitylib.io.tables.columns import _DECLARATIONS, LANGUAGE_RE
 from tests.io.strategies import collections
 
 EXAMPLES = capacitylib.load_examples()
@@ -111,7 +111,7 @@ def test_column_names_are_unique_and_unambiguous():
             assert table.localized_column(name) is None, (table.name, name)
         for col in table.columns:
             if col.kind == "localized":
-                assert col.name == "" or not _LANGUAGE_RE.match(col.name)
+                assert col.name == "" or not LANGUAGE_RE.match(col.name)
 
 
 def test_decimals_are_never_floats_in_any_format(tmp_path):
