@@ -16,14 +16,13 @@ from pydantic import ValidationError
 
 from capacitylib.errors import format_path, problems_from_error
 from capacitylib.io.tables import cells
-from capacitylib.io.tables._decode import CellError, Decoder, plain
-from capacitylib.io.tables._header import Header, resolve_header, unknown_table
-from capacitylib.io.tables.columns import TABLES, TABLES_BY_NAME, Column, Table, children_of
+from capacitylib.io.tables._decode import CellError
+from capacitylib.io.tables._header import unknown_table
+from capacitylib.io.tables._rows import Path, Row, RowReader
+from capacitylib.io.tables.columns import TABLES, TABLES_BY_NAME, Table, children_of
 from capacitylib.io.tables.flatten import Tables
 from capacitylib.io.tables.problems import TableError, TableProblem
 from capacitylib.models import Programme
-
-Path = tuple[str | int, ...]
 
 
 @dataclass
@@ -123,7 +122,7 @@ def read_raw(
     """
     if lang is not None:
         cells.parsing()
-    reader = _Reader(Decoder(lang), lang)
+    reader = _Reader(lang)
     reader.structural += structural
     for name in tables:
         if name not in TABLES_BY_NAME:
@@ -147,133 +146,22 @@ def read_raw(
 # --- rows ---------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Row:
-    table: Table
-    number: int
-    join: tuple[Any, ...]
-    position: int | None
-    obj: Any
-    prov: dict[Path, str]
-    failed: set[Path]
-    problems: list[tuple[Path, str | None, CellError, Any]]
-    children: dict[str, list[_Row]] = field(default_factory=dict)
-    index: int = 0
-    path: Path = ()
-
-    @property
-    def key(self) -> Any:
-        key = self.table.key
-        if key == "position":
-            return self.position if self.position is not None else self.index
-        col = self.table.column(key or "")
-        if col is None:
-            return None
-        return _get(self.obj, col.path)
-
-
 class _Reader:
-    def __init__(self, decoder: Decoder, lang: str | None) -> None:
-        self.decoder = decoder
-        self.lang = lang
+    def __init__(self, lang: str | None) -> None:
+        self.row_reader = RowReader(lang)
         self.structural: list[TableProblem] = []
         self.orphans: list[TableProblem] = []
-        self.rows: dict[str, list[_Row]] = {t.name: [] for t in TABLES}
-        self.programme_rows: list[_Row] = []
-        self.by_programme: dict[str, _Row] = {}
+        self.rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
+        self.programme_rows: list[Row] = []
+        self.by_programme: dict[str, Row] = {}
         self.extra: dict[str, list[TableProblem]] = {}
 
     def read_table(self, table: Table, raw: RawTable) -> None:
-        headers, problems = resolve_header(table, raw.columns, raw.rows, self.lang)
-        if problems:
-            self.structural += problems
-            return
-        for number, row_cells in raw.rows:
-            values = {
-                h.name: plain(row_cells[h.index]) if h.index < len(row_cells) else None
-                for h in headers
-            }
-            if all(v is None for v in values.values()):
-                continue
-            row = self._row(table, number, values)
-            if row is not None:
-                self._fields(row, headers, values)
-                self._groups(row, headers, values)
-                self.rows[table.name].append(row)
-
-    def _row(self, table: Table, number: int, values: dict[str, Any]) -> _Row | None:
-        """The row with its join keys and position, or ``None`` if they are unreadable."""
-        join: list[Any] = []
-        for name in (*table.join, "position"):
-            raw = values.get(name)
-            try:
-                if raw is None and name != "position":
-                    raise CellError(f"{name} is empty", code="table_key_missing")
-                if raw is not None:
-                    col = table.column(name)
-                    join.append(self.decoder.cell(col, raw) if col is not None else raw)
-            except CellError as exc:
-                pid = join[0] if join else None
-                self._orphan(table, number, name, exc, raw, programme_id=pid)
-                return None
-        position = join.pop() if values.get("position") is not None else None
-        obj: Any = {}
-        return _Row(table, number, tuple(join), position, obj, {}, set(), [])
-
-    def _fields(self, row: _Row, headers: list[Header], values: dict[str, Any]) -> None:
-        """Decode the plain and text columns of a row into its object."""
-        table = row.table
-        texts: dict[str, dict[str, Any]] = {}
-        for h in headers:
-            col, raw = h.column, values[h.name]
-            if col is None or col.group is not None or (not col.path and col.kind != "localized"):
-                continue
-            if col.kind == "localized":
-                lang = h.lang or ""
-                row.prov[(*col.path, lang)] = f"{col.name}_{lang}" if col.name else lang
-                if raw is not None:
-                    text = self.decoder.cell(Column(h.name, col.path, "text", ""), raw)
-                    texts.setdefault(col.name, {})[lang] = text
-            elif raw is not None:
-                try:
-                    _set(row.obj, col.path, self.decoder.cell(col, raw))
-                except CellError as exc:
-                    row.problems.append((col.path, col.name, exc, raw))
-                    row.failed.add(col.path)
-        for col in table.columns:
-            if col.kind == "localized":
-                row.prov.setdefault(col.path, _first_language(row.prov, col))
-                if col.name in texts:
-                    if col.path:
-                        _set(row.obj, col.path, texts[col.name])
-                    else:
-                        row.obj = texts[col.name]  # a table of texts (objectives)
-            elif col.path:
-                row.prov[col.path] = col.name
-
-    def _groups(self, row: _Row, headers: list[Header], values: dict[str, Any]) -> None:
-        """Decode the Money, Estimate and Hours columns of a row into its object."""
-        given: dict[str, dict[str, Any]] = {}
-        whole: dict[str, Any] = {}
-        for h in headers:
-            raw = values[h.name]
-            if raw is None:
-                continue
-            if h.group is not None:
-                whole[h.group.name] = raw
-            elif h.column is not None and h.column.group is not None:
-                given.setdefault(h.column.group, {})[h.column.name] = raw
-        for group in row.table.groups:
-            row.prov[group.path] = group.columns[0].name
-            if group.name not in given and group.name not in whole:
-                continue
-            decoded = self.decoder.group(group, given.get(group.name, {}), whole.get(group.name))
-            for rel, value in decoded.values:
-                _set(row.obj, (*group.path, *rel), value)
-            for rel, column, exc, raw in decoded.problems:
-                row.problems.append(((*group.path, *rel), column, exc, raw))
-                row.failed.add((*group.path, *rel))
-            row.failed.update((*group.path, *rel) for rel in decoded.quiet)
+        rows, unplaced, problems = self.row_reader.read(table, raw.columns, raw.rows)
+        self.structural += problems
+        self.rows[table.name] += rows
+        for u in unplaced:
+            self._orphan(u.table, u.number, u.column, u.error, u.value, programme_id=u.programme_id)
 
     def _orphan(
         self,
@@ -336,13 +224,13 @@ class _Reader:
                 continue
             self.by_programme[pid] = row
             self.programme_rows.append(row)
-        index: dict[str, dict[tuple[Any, ...], list[_Row]]] = {
+        index: dict[str, dict[tuple[Any, ...], list[Row]]] = {
             "programmes": {(r.key,): [r] for r in self.programme_rows}
         }
         for table in TABLES[1:]:
             parent = TABLES_BY_NAME[table.parent or ""]
             parents = index.get(parent.name, {})
-            attached: list[_Row] = []
+            attached: list[Row] = []
             for row in self.rows[table.name]:
                 found = parents.get(row.join, [])
                 if len(found) != 1:
@@ -353,7 +241,7 @@ class _Reader:
             for parent_row in {id(p): p for ps in parents.values() for p in ps}.values():
                 self._order(parent_row.children.get(table.name, []), parent_row)
             if children_of(table.name):
-                table_index: dict[tuple[Any, ...], list[_Row]] = {}
+                table_index: dict[tuple[Any, ...], list[Row]] = {}
                 for row in attached:
                     table_index.setdefault((*row.join, row.key), []).append(row)
                 index[table.name] = table_index
@@ -363,7 +251,7 @@ class _Reader:
         programmes = [self._programme(row) for row in self.programme_rows]
         return TablesResult(programmes, [], self.orphans)
 
-    def _unattached(self, table: Table, parent: Table, row: _Row, found: list[_Row]) -> None:
+    def _unattached(self, table: Table, parent: Table, row: Row, found: list[Row]) -> None:
         names = [*parent.join, parent.key_as or ""]
         keys = ", ".join(f"{n}={v!r}" for n, v in zip(names, row.join, strict=True))
         if found:
@@ -376,8 +264,8 @@ class _Reader:
         column = table.join[-1]
         self._orphan(table, row.number, column, error, row.join[-1], programme_id=row.join[0])
 
-    def _order(self, rows: list[_Row], parent: _Row) -> None:
-        positions: dict[int, _Row] = {}
+    def _order(self, rows: list[Row], parent: Row) -> None:
+        positions: dict[int, Row] = {}
         for row in rows:
             if row.position is None:
                 continue
@@ -399,11 +287,11 @@ class _Reader:
         for i, row in enumerate(rows):
             row.index = i
 
-    def _programme(self, row: _Row) -> ProgrammeResult:
+    def _programme(self, row: Row) -> ProgrammeResult:
         pid = str(row.key)
-        prov: dict[Path, tuple[_Row, str | None]] = {}
+        prov: dict[Path, tuple[Row, str | None]] = {}
         failed: set[Path] = set()
-        rows: list[_Row] = []
+        rows: list[Row] = []
         _build(row, (), prov, failed, rows)
         problems = list(self.extra.get(pid, []))
         for r in rows:
@@ -447,19 +335,12 @@ class _Reader:
         return ProgrammeResult(pid, row.number, programme, problems)
 
 
-def _first_language(prov: dict[Path, str], col: Column) -> str:
-    for path, name in prov.items():
-        if path[:-1] == col.path and len(path) == len(col.path) + 1:
-            return name
-    return f"{col.name}_<lang>" if col.name else "<lang>"
-
-
 def _build(
-    row: _Row,
+    row: Row,
     path: Path,
-    prov: dict[Path, tuple[_Row, str | None]],
+    prov: dict[Path, tuple[Row, str | None]],
     failed: set[Path],
-    rows: list[_Row],
+    rows: list[Row],
 ) -> Any:
     row.path = path
     rows.append(row)
@@ -482,27 +363,13 @@ def _build(
 
 
 def _locate(
-    loc: Path, prov: dict[Path, tuple[_Row, str | None]], root: _Row
-) -> tuple[_Row, str | None]:
+    loc: Path, prov: dict[Path, tuple[Row, str | None]], root: Row
+) -> tuple[Row, str | None]:
     for k in range(len(loc), -1, -1):
         found = prov.get(loc[:k])
         if found is not None:
             return found
     return root, None  # pragma: no cover - the root path is always known
-
-
-def _get(obj: Any, path: Iterable[str]) -> Any:
-    for part in path:
-        if not isinstance(obj, dict):
-            return None
-        obj = obj.get(part)
-    return obj
-
-
-def _set(obj: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
-    for part in path[:-1]:
-        obj = obj.setdefault(part, {})
-    obj[path[-1]] = value
 
 
 __all__ = [
