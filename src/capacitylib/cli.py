@@ -260,6 +260,7 @@ _EPILOG_CONVERT = """formats by suffix:
 examples:
   capacitylib convert examples/programmes/cz-up-msk-supervision.yaml cz.json
   capacitylib convert data.ndjson tables.xlsx
+  capacitylib convert examples/programmes examples.ndjson
   capacitylib convert --lang lt hand-made.xlsx data.ndjson
   capacitylib convert tables.parquet - --to ndjson | gzip > data.ndjson.gz
 """

@@ -87,3 +87,10 @@ def test_format_of_path():
     assert format_of_path("x.yml") == "yaml"
     with pytest.raises(DocumentError, match="cannot tell the format"):
         format_of_path("x.txt")
+
+
+def test_a_folder_of_documents_converts_to_a_stream(tmp_path):
+    folder = capacitylib.example_paths()[0].parent
+    result = convert(folder, tmp_path / "all.ndjson")
+    assert result.written == 6
+    assert list(read_ndjson(tmp_path / "all.ndjson")) == EXAMPLES

@@ -80,3 +80,10 @@ def test_stdin_format_can_be_forced():
     assert [(o.line, o.valid) for o in outcomes] == [(1, False), (2, True)]
     [single] = validate_stdin(io.BytesIO(truncated.encode()))
     assert not single.valid  # auto: not a stream, so one (broken) document
+
+
+def test_a_single_table_file_is_validated_as_tables(tmp_path):
+    (tmp_path / "programmes.csv").write_text("programme_id,title_en\np,P\nq,\n")
+    outcomes = list(validate_paths([tmp_path / "programmes.csv"]))
+    assert [(o.record, o.valid) for o in outcomes] == [("p", True), ("q", False)]
+    assert outcomes[1].problems[0].code == "field_required"

@@ -20,7 +20,13 @@ from typing import IO, Literal
 from capacitylib.io.documents import DocumentError, dumps
 from capacitylib.io.ndjson import iter_ndjson
 from capacitylib.io.records import Outcome, json_line
-from capacitylib.io.validate import validate_path, validate_stdin, validate_tables
+from capacitylib.io.validate import (
+    input_kind,
+    validate_path,
+    validate_paths,
+    validate_stdin,
+    validate_tables,
+)
 from capacitylib.models import Programme
 
 Format = Literal["yaml", "json", "ndjson", "csv", "xlsx", "parquet"]
@@ -84,12 +90,17 @@ def read_outcomes(
     lang: str | None = None,
     stdin: IO[bytes] | IO[str] | None = None,
 ) -> Iterator[Outcome]:
-    """The records of any input as outcomes (``-`` reads stdin as ``fmt``)."""
+    """The records of any input as outcomes (``-`` reads stdin as ``fmt``).
+
+    A folder that holds no tables is searched for documents and streams, as ``validate`` does.
+    """
     if str(source) == "-":
         if fmt in ("csv", "xlsx", "parquet"):
             raise DocumentError(f"{fmt} tables cannot be read from stdin; give a path")
         stdin_fmt: Literal["ndjson", "json", "yaml"] = fmt  # type: ignore[assignment]
         yield from validate_stdin(stdin or sys.stdin.buffer, fmt=stdin_fmt)
+    elif Path(source).is_dir() and input_kind(source) == "folder":
+        yield from validate_paths([source])
     elif fmt == "ndjson":
         yield from iter_ndjson(source)
     elif fmt in ("csv", "xlsx", "parquet"):

@@ -89,6 +89,7 @@ class Outcome:
             "line": self.line,
             "record": self.record,
             "valid": self.valid,
+            "unreadable": self.unreadable,
             "id": self.programme.id if self.programme else None,
             "code": self.programme.code if self.programme else None,
             "problems": [p.as_dict() for p in self.problems],
@@ -100,6 +101,7 @@ class Outcome:
             "source": self.source,
             "line": self.line,
             "record": self.record,
+            "unreadable": self.unreadable,
             "input": self.text,
             "problems": [p.as_dict() for p in self.problems],
         }

@@ -33,8 +33,9 @@ TableFormat = Literal["csv", "xlsx", "parquet"]
 def input_kind(path: str | Path) -> InputKind:
     """What a path holds: a document, a stream, tables, or a folder to search.
 
-    A folder holding ``programmes.csv`` or ``programmes.parquet`` (or named ``*.csv``,
-    ``*.parquet``) is a set of tables; any other folder is searched for documents and streams.
+    A workbook, a single ``.csv`` or ``.parquet`` table, and a folder holding
+    ``programmes.csv`` or ``programmes.parquet`` (or named ``*.csv``, ``*.parquet``) are tables;
+    any other folder is searched for documents and streams.
     """
     p = Path(path)
     suffix = p.suffix.lower()
@@ -46,7 +47,7 @@ def input_kind(path: str | Path) -> InputKind:
         return "folder"
     if suffix in STREAM_SUFFIXES:
         return "stream"
-    if suffix in WORKBOOK_SUFFIXES:
+    if suffix in (*WORKBOOK_SUFFIXES, ".csv", ".parquet"):
         return "tables"
     return "document"
 
