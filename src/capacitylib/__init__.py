@@ -38,13 +38,21 @@ from capacitylib.codelists import (
 from capacitylib.errors import FindingsError, Problem, format_path, problems_from_error
 from capacitylib.io import (
     DocumentError,
+    Outcome,
+    RecordError,
     dump,
     dumps,
     example_paths,
+    iter_ndjson,
+    json_line,
     load,
     load_examples,
     loads,
+    read_ndjson,
     to_document,
+    validate_record,
+    validate_records,
+    write_ndjson,
 )
 from capacitylib.io._extras import MissingExtraError
 from capacitylib.models import (
@@ -84,6 +92,18 @@ from capacitylib.values import (
 
 if _typing.TYPE_CHECKING:
     from capacitylib.calculators import ProgrammeReport, build_report
+    from capacitylib.io import (
+        TableError,
+        TableProblem,
+        convert,
+        from_dataframes,
+        from_tables,
+        read_tables,
+        to_dataframes,
+        to_tables,
+        validate_paths,
+        write_tables,
+    )
     from capacitylib.rules import CATALOGUE, Finding, RuleOptions, check, check_strict
 
 # Names loaded on first use, so that ``import capacitylib`` stays cheap (rules and calculators
@@ -96,6 +116,21 @@ _LAZY = {
     "check_strict": "capacitylib.rules",
     "ProgrammeReport": "capacitylib.calculators",
     "build_report": "capacitylib.calculators",
+    **dict.fromkeys(
+        (
+            "TableError",
+            "TableProblem",
+            "convert",
+            "from_dataframes",
+            "from_tables",
+            "read_tables",
+            "to_dataframes",
+            "to_tables",
+            "validate_paths",
+            "write_tables",
+        ),
+        "capacitylib.io",
+    ),
 }
 
 
@@ -143,6 +178,7 @@ __all__ = [
     "Organisation",
     "OrganisationIdentifier",
     "OrganisationKind",
+    "Outcome",
     "Output",
     "OutputKind",
     "PartialDate",
@@ -157,12 +193,15 @@ __all__ = [
     "ProgrammeCodeScheme",
     "ProgrammeReport",
     "ReachUnit",
+    "RecordError",
     "RegionCategory",
     "RuleOptions",
     "Session",
     "Source",
     "StatedDuration",
     "StatedPeriod",
+    "TableError",
+    "TableProblem",
     "TargetGroup",
     "TimeUnit",
     "ValidationError",
@@ -170,13 +209,27 @@ __all__ = [
     "build_report",
     "check",
     "check_strict",
+    "convert",
     "dump",
     "dumps",
     "example_paths",
     "format_path",
+    "from_dataframes",
+    "from_tables",
+    "iter_ndjson",
+    "json_line",
     "load",
     "load_examples",
     "loads",
     "problems_from_error",
+    "read_ndjson",
+    "read_tables",
+    "to_dataframes",
     "to_document",
+    "to_tables",
+    "validate_paths",
+    "validate_record",
+    "validate_records",
+    "write_ndjson",
+    "write_tables",
 ]

@@ -1,4 +1,15 @@
-"""Reading and writing programme documents: the only package that touches files."""
+"""Reading and writing programmes: the only package that touches files.
+
+* :mod:`.documents`: one programme per YAML or JSON file.
+* :mod:`.ndjson`: streams of programmes, one per line, in constant memory.
+* :mod:`.records`: validating one record (a line, a document, parsed data) into an
+  :class:`Outcome`; works on any iterable of records, so distributed engines can map it.
+* :mod:`.tables`: flat tables in CSV, XLSX, Parquet and pandas, lossless.
+* :mod:`.validate` and :mod:`.convert`: what the command line runs.
+"""
+
+import importlib as _importlib
+import typing as _typing
 
 from capacitylib.io.documents import (
     DocumentError,
@@ -10,15 +21,103 @@ from capacitylib.io.documents import (
     to_document,
 )
 from capacitylib.io.examples import example_paths, load_examples
+from capacitylib.io.ndjson import iter_ndjson, read_ndjson, write_ndjson
+from capacitylib.io.records import (
+    Outcome,
+    RecordError,
+    json_line,
+    validate_record,
+    validate_records,
+)
+
+if _typing.TYPE_CHECKING:
+    from capacitylib.io.convert import ConvertResult, convert
+    from capacitylib.io.tables import (
+        TableError,
+        TableProblem,
+        from_dataframes,
+        from_tables,
+        read_csv,
+        read_parquet,
+        read_tables,
+        read_xlsx,
+        to_dataframes,
+        to_tables,
+        write_csv,
+        write_parquet,
+        write_tables,
+        write_xlsx,
+    )
+    from capacitylib.io.validate import validate_paths
+
+# Tables, conversion and path walking load on first use: `import capacitylib` stays cheap.
+_LAZY = {
+    "ConvertResult": "capacitylib.io.convert",
+    "convert": "capacitylib.io.convert",
+    "validate_paths": "capacitylib.io.validate",
+    **dict.fromkeys(
+        (
+            "TableError",
+            "TableProblem",
+            "from_dataframes",
+            "from_tables",
+            "read_csv",
+            "read_parquet",
+            "read_tables",
+            "read_xlsx",
+            "to_dataframes",
+            "to_tables",
+            "write_csv",
+            "write_parquet",
+            "write_tables",
+            "write_xlsx",
+        ),
+        "capacitylib.io.tables",
+    ),
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    if name in _LAZY:
+        value = getattr(_importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'capacitylib.io' has no attribute {name!r}")
+
 
 __all__ = [
+    "ConvertResult",
     "DocumentError",
     "Format",
+    "Outcome",
+    "RecordError",
+    "TableError",
+    "TableProblem",
+    "convert",
     "dump",
     "dumps",
     "example_paths",
+    "from_dataframes",
+    "from_tables",
+    "iter_ndjson",
+    "json_line",
     "load",
     "load_examples",
     "loads",
+    "read_csv",
+    "read_ndjson",
+    "read_parquet",
+    "read_tables",
+    "read_xlsx",
+    "to_dataframes",
     "to_document",
+    "to_tables",
+    "validate_paths",
+    "validate_record",
+    "validate_records",
+    "write_csv",
+    "write_ndjson",
+    "write_parquet",
+    "write_tables",
+    "write_xlsx",
 ]

@@ -33,6 +33,7 @@ class DocumentError(ValueError):
     """A document cannot be read at all: missing file, bad encoding, bad YAML/JSON syntax."""
 
     def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        self.message = message
         self.source = source
         self.line = line
         where = source or "<text>"

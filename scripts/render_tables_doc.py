@@ -1,0 +1,196 @@
+"""Render docs/tables.md from the column definitions, so the reference never drifts from the code.
+
+Run: python scripts/render_tables_doc.py > docs/tables.md   (a test checks the file is current)
+"""
+
+from __future__ import annotations
+
+import sys
+
+from capacitylib.io.tables.columns import TABLES, Column, Table
+
+INTRO = """# Flat tables
+
+A collection of programmes as **one table per entity**, joined by ids: what analysts open in a
+spreadsheet or a DataFrame and what pipelines store as Parquet. This page is generated from the
+column definitions (`capacitylib/io/tables/columns.py`, rendered by
+`scripts/render_tables_doc.py`); the fields themselves are described in [format.md](format.md).
+
+The round trip is lossless: `read_tables(write_tables(programmes))` gives models equal to the
+programmes written, in every format, for the seed examples and for generated programmes
+(`tests/io/test_tables_roundtrip.py`).
+
+## Formats
+
+| format | written as | extra | functions |
+|---|---|---|---|
+| CSV | a folder of `<table>.csv` (UTF-8, comma, header) | none | `write_csv`, `read_csv` |
+| XLSX | a workbook, a sheet per table, header in row 1 | `xlsx` | `write_xlsx`, `read_xlsx` |
+| Parquet | a folder of `<table>.parquet` | `parquet` | `write_parquet`, `read_parquet` |
+| pandas | a dict of DataFrames, one per table | `pandas` | `to_dataframes`, `from_dataframes` |
+
+`write_tables(programmes, path)` and `read_tables(path)` choose by suffix: `.xlsx` a workbook,
+`.parquet` a folder of Parquet files, `.csv` or no suffix a folder of CSV files. Without its
+extra a format raises `MissingExtraError` naming the command, e.g.
+`pip install "capacitylib[xlsx]"`. Every table is written, even when empty, so a pipeline always
+sees the same files.
+
+```python
+import capacitylib
+from capacitylib.io import read_tables, to_dataframes, write_tables
+
+programmes = capacitylib.load_examples()
+write_tables(programmes, "tables.xlsx")
+assert read_tables("tables.xlsx") == programmes
+frames = to_dataframes(programmes)
+frames["activities"][["programme_id", "activity_id", "sessions_actual_min"]]
+```
+
+## Encoding
+
+- **Joins.** Every table but `programmes` starts with the columns that name its parent row:
+  `programme_id`, then e.g. `activity_id` (outputs, participants, sessions),
+  `organisation_id` (organisation identifiers), `indicator_id` (indicator values) or
+  `session_position` (session participants, joined to `sessions.position`). Ids are the
+  document's ids; a table cannot join on an id used twice, so writing refuses that
+  (`table_reference_ambiguous`) and reading reports it.
+- **Order.** `position` is the 0-based place of the row in its parent's list, like the index in
+  a problem path (`activities[3]`). Blank positions keep the table's row order (after the
+  numbered rows).
+- **Empty cell** means "not stated": the field is left out and takes its default (`null`, an
+  empty list, `false`).
+- **Money** is two columns, `<field>_amount` (exact decimal text, `43940212.00`) and
+  `<field>_currency` (ISO 4217). Funding sources and budget lines name them just `amount` and
+  `currency`.
+- **Estimate** is `<field>_min`, `<field>_max` and `<field>_approximate` (`true`/`false`);
+  **Hours** add `<field>_unit` (`clock_hour`, `academic_hour`, `day`) and
+  `<field>_academic_hour_minutes`. Writers always fill both bounds.
+- **Decimals** are never binary floats. CSV: text. XLSX: *text* cells (an Excel number would
+  lose `43940212.00`'s digits). Parquet: `string` columns holding the exact decimal, with the
+  field metadata `capacitylib.kind = decimal`; cast where you compute, e.g. DuckDB
+  `CAST(amount AS DECIMAL(20, 2))`. pandas: `object` columns of `decimal.Decimal`, so
+  `frame["amount"].sum()` is exact.
+- **LocalizedText** is one column per language, `<field>_<lang>` (`title_lt`, `title_en`,
+  `name_pt-BR`): any BCP 47 tag round-trips. Languages appear in order of first use, English
+  last.
+- **Dates** are ISO 8601 (`2016-11-01`; date cells in XLSX, `date32` in Parquet, `datetime.date`
+  in pandas). **Partial dates** are text: `2019`, `2019-05`, `2019-05-16`, `--03-30`, `--04`.
+- **Lists** of codes, ids and partial dates are joined with `;` (`esf;national`). Lists of free
+  text (municipalities, activity locations) are a JSON array (`["Tukuma novads", "Talsi"]`);
+  reading also accepts texts separated by `;`. Lists of objects are their own tables.
+- **Counts** (`stated_partner_count`, `*_academic_hour_minutes`, `position`) are integers:
+  `int64` in Parquet, `Int64` in pandas. Other text columns are `string`.
+
+Two things carry no information and read back as "not stated": an optional text that is the
+empty string, and an optional object with no field set (`budget: {}`, `contact: {}`,
+`operational_programme: {}`).
+
+## Reading tables made by hand
+
+Readers accept what people type: number cells (read by their shortest decimal form, so type
+amounts as text to keep trailing zeros), date cells, `TRUE`/`FALSE` cells, a UTF-8 BOM, and CSV
+with `;` or tab as the delimiter. A Money, Estimate or Hours value may be given whole, in its
+first column or in a column named after the field: `budget_total` = `12.50 EUR`,
+`hours_per_session` = `cca 2-3 h`, `sessions_actual` = `2-3`.
+
+With `lang=` (`read_xlsx(path, lang="cs")`, `capacitylib validate --lang cs`), a cell that is
+not in this canonical form is read by the language parsers of `capacitylib.parsing`: dates
+(`1. 11. 2016`, `2022 m. gruodžio 8 d.`), amounts (`43 940 212,00 Eur`), figures (`2-3`,
+`cca 30`) and codelist terms; and a text column without a language suffix (`title`) holds text in
+that language. Canonical cells never go through the parsers.
+
+## Problems
+
+Reading reports every problem at once, each with its table (sheet), row (the header is row 1,
+the first data row row 2, in every format) and column, and the document path when the cell
+maps to one (`activities row 5, column kind (activities[3].kind): ...`). Validation errors keep
+their codes (`enum`, `decimal_parsing`, `reference_unresolved`, ...); the tables add these:
+
+| code | meaning |
+|---|---|
+| `table_unknown` | a file or sheet whose name is not a table's |
+| `table_missing` | no `programmes` table |
+| `table_empty` | an empty file or sheet (a table needs at least a header row) |
+| `table_file_unreadable` | a file that is not UTF-8, not valid CSV, not a workbook or not Parquet |
+| `table_column_missing` | a required column is absent (only checked when the table has rows) |
+| `table_column_unknown` | a column no table has (a typo must not drop data) |
+| `table_column_duplicate` | a column twice in one header |
+| `table_column_language` | a text column without its `_<lang>` suffix, read without `lang=` |
+| `table_header_blank` | data under a blank header cell |
+| `table_header_merged` | merged header cells in an XLSX sheet |
+| `table_cells_merged` | merged data cells in an XLSX sheet |
+| `table_row_length` | a CSV row with more or fewer cells than the header |
+| `table_key_missing` | an empty join column (`programme_id`, `activity_id`, ...) |
+| `table_reference_unknown` | a row whose parent row does not exist |
+| `table_reference_ambiguous` | a row whose parent id is used twice |
+| `table_id_duplicate` | a programme id used twice |
+| `table_position_invalid` | a position that is not a whole number from 0 |
+| `table_position_duplicate` | two rows at the same position |
+| `table_cell_unwritable` | text an XLSX cell cannot hold (control characters) |
+| `cell_unreadable` | text the language parsers could not read (their message says why) |
+| `cell_shorthand_conflict` | a whole value and its split columns disagree |
+
+## Tables
+
+"""
+
+KIND_TEXT = {
+    "id": "id",
+    "text": "text",
+    "code": "code",
+    "int": "integer",
+    "bool": "`true`/`false`",
+    "decimal": "decimal",
+    "date": "date",
+    "partial_date": "partial date",
+    "ids": "ids, `;`-joined",
+    "codes": "codes, `;`-joined",
+    "partial_dates": "partial dates, `;`-joined",
+    "texts": "JSON array of texts",
+    "localized": "text in `<lang>`",
+    "position": "integer from 0",
+}
+
+
+def kind_text(col: Column) -> str:
+    """What a column holds, with a link to its codelist."""
+    text = KIND_TEXT[col.kind]
+    if col.codelist is not None:
+        name = col.codelist.__name__
+        text += f" ([{name}](format.md#{name.lower()}))"
+    return text
+
+
+def column_name(col: Column) -> str:
+    """The column's name as shown (``title_<lang>`` for a text per language)."""
+    if col.kind == "localized":
+        return f"`{col.name}_<lang>`" if col.name else "`<lang>`"
+    return f"`{col.name}`"
+
+
+def table_section(table: Table) -> list[str]:
+    """The section of one table: description, joins and columns."""
+    out = [f"### {table.name}", "", table.description, ""]
+    if table.parent is not None:
+        joins = ", ".join(f"`{name}`" for name in table.join)
+        out += [f"Rows belong to a row of `{table.parent}` through {joins}.", ""]
+    out += ["| column | holds | required | meaning |", "|---|---|---|---|"]
+    for col in table.columns:
+        meaning = col.description.replace("|", "\\|").replace("\n", " ")
+        required = "yes" if col.required else ""
+        out.append(f"| {column_name(col)} | {kind_text(col)} | {required} | {meaning} |")
+    out.append("")
+    return out
+
+
+def render() -> str:
+    """The whole of docs/tables.md."""
+    sections = [INTRO.rstrip("\n"), ""]
+    sections += [", ".join(f"[{t.name}](#{t.name})" for t in TABLES), ""]
+    for table in TABLES:
+        sections += table_section(table)
+    return "\n".join(sections).rstrip("\n") + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render())

@@ -1,0 +1,250 @@
+"""Record-level validation: one record in, one :class:`Outcome` out, for any iterable of records.
+
+A record is the text of one programme document (a JSON line, a JSON or YAML document) or its
+data already parsed (a ``dict``). The functions here keep no state and need nothing but the
+record, so a distributed engine can map them over partitions of a dataset (see
+``docs/how-to/validate-with-dask.md``), and an :class:`Outcome` pickles.
+
+>>> outcome = validate_record('{"id": "p", "title": {"en": "Supervision"}}', "data.ndjson", 7)
+>>> outcome.valid, outcome.where
+(True, 'data.ndjson:7')
+>>> bad = validate_record('{"id": "p"}', "data.ndjson", 8)
+>>> bad.valid, [(p.path, p.code) for p in bad.problems]
+(False, [('title', 'field_required')])
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from capacitylib._version import SCHEMA_VERSION
+from capacitylib.errors import Problem, problems_from_error
+from capacitylib.io.documents import MAX_DOCUMENT_CHARS, DocumentError, parse_yaml
+from capacitylib.models import Programme
+
+#: Extra checks run on every valid programme, e.g. the domain rules; they return findings
+#: (problems with a severity). A finding of severity ``error`` makes the record invalid.
+Checks = Callable[[Programme], Iterable[Problem]]
+
+#: A record: the text of one document (JSON or YAML) or its parsed data.
+Record = str | bytes | Mapping[str, Any]
+
+RecordFormat = Literal["json", "yaml"]
+
+_SCHEMA_VERSION_PREFIX = '{"schema_version":' + json.dumps(SCHEMA_VERSION) + ","
+
+
+@dataclass
+class Outcome:
+    """The result of validating one record: the programme, or every problem, never lost.
+
+    ``problems`` holds validation errors and, when checks run, findings with their severity;
+    the record is valid when a programme was built and no problem is an error.
+    """
+
+    source: str
+    """File name (``<stdin>``, ``<record>``) the record comes from."""
+
+    line: int | None = None
+    """Line number in a stream (1-based), or ``None`` for a whole document or a table record."""
+
+    programme: Programme | None = None
+    """The validated programme, when it could be built."""
+
+    problems: list[Problem] = field(default_factory=list)
+    """Validation errors and findings, in document order."""
+
+    text: str | None = None
+    """The record's input exactly as read (a stream line, a document's text), kept for rejects."""
+
+    record: str | None = None
+    """What the record is called when it has no line: a programme id in a table."""
+
+    unreadable: bool = False
+    """True when the input could not be read at all (missing file, not UTF-8, broken table)."""
+
+    @property
+    def valid(self) -> bool:
+        """Whether a programme was built and no problem has severity ``error``."""
+        return self.programme is not None and not any(p.severity == "error" for p in self.problems)
+
+    @property
+    def where(self) -> str:
+        """``source:line``, ``source [record]`` or just ``source``."""
+        if self.line is not None:
+            return f"{self.source}:{self.line}"
+        if self.record is not None:
+            return f"{self.source} [{self.record}]"
+        return self.source
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready report of the outcome (``validate --format json`` writes one per line)."""
+        return {
+            "source": self.source,
+            "line": self.line,
+            "record": self.record,
+            "valid": self.valid,
+            "unreadable": self.unreadable,
+            "id": self.programme.id if self.programme else None,
+            "code": self.programme.code if self.programme else None,
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+    def reject_dict(self) -> dict[str, Any]:
+        """JSON-ready rejected record: where it was, its input verbatim, and its problems."""
+        return {
+            "source": self.source,
+            "line": self.line,
+            "record": self.record,
+            "unreadable": self.unreadable,
+            "input": self.text,
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+
+class RecordError(ValueError):
+    """A record that is not a valid programme, raised by the strict readers."""
+
+    def __init__(self, outcome: Outcome):
+        self.outcome = outcome
+        first = outcome.problems[0] if outcome.problems else None
+        detail = f": {first.path or '<document>'}: {first.message} [{first.code}]" if first else ""
+        more = len(outcome.problems) - 1
+        tail = f" (and {more} more)" if more > 0 else ""
+        super().__init__(f"{outcome.where}: invalid record{detail}{tail}")
+
+
+def validate_record(
+    record: Record,
+    source: str = "<record>",
+    line: int | None = None,
+    *,
+    format: RecordFormat = "json",
+    checks: Checks | None = None,
+) -> Outcome:
+    """Validate one record; never raises for bad input, the :class:`Outcome` says what is wrong.
+
+    ``record`` is JSON text (one NDJSON line, the fast path), YAML text with
+    ``format="yaml"``, or already parsed data. ``checks`` (e.g. the domain rules) run on a
+    valid programme and add their findings.
+    """
+    text: str | None = None
+    if isinstance(record, bytes):
+        try:
+            record = record.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            message = f"not UTF-8 text (byte {exc.start}: {record[exc.start : exc.start + 1]!r})"
+            return Outcome(source, line, problems=[_problem("record_not_utf8", message)])
+    if isinstance(record, str):
+        text = record.rstrip("\r\n") if format == "json" else record
+        outcome = _from_text(text, source, line, format)
+    else:
+        outcome = Outcome(source, line)
+        try:
+            outcome.programme = Programme.model_validate(record)
+        except ValidationError as exc:
+            outcome.problems = problems_from_error(exc)
+    outcome.text = text
+    if checks is not None and outcome.programme is not None:
+        outcome.problems += list(checks(outcome.programme))
+    return outcome
+
+
+def _from_text(text: str, source: str, line: int | None, fmt: RecordFormat) -> Outcome:
+    outcome = Outcome(source, line)
+    if not text.strip():
+        noun = "line" if line is not None else "document"
+        outcome.problems = [
+            _problem("record_empty", f"the {noun} is empty; a record holds one programme")
+        ]
+        return outcome
+    if len(text) > MAX_DOCUMENT_CHARS:
+        outcome.problems = [
+            _problem(
+                "record_too_large",
+                f"the record is {len(text)} characters, above the limit of {MAX_DOCUMENT_CHARS}",
+            )
+        ]
+        return outcome
+    try:
+        if fmt == "json":
+            outcome.programme = Programme.model_validate_json(text)
+        else:
+            outcome.programme = Programme.model_validate(parse_yaml(text, source=source))
+    except ValidationError as exc:
+        outcome.problems = problems_from_error(exc)
+    except DocumentError as exc:
+        where = f"line {exc.line}: " if exc.line is not None else ""
+        outcome.problems = [_problem("yaml_invalid", where + exc.message)]
+    return outcome
+
+
+def _problem(code: str, message: str) -> Problem:
+    return Problem(code=code, path="", message=message)
+
+
+def validate_records(
+    records: Iterable[Record | tuple[int, Record]],
+    source: str = "<records>",
+    *,
+    format: RecordFormat = "json",
+    checks: Checks | None = None,
+) -> Iterator[Outcome]:
+    """Validate records one by one, lazily: constant memory for any number of records.
+
+    Items are records, or ``(line, record)`` pairs to keep their line numbers (otherwise they
+    are numbered from 1). Blank text records are skipped, as blank lines in a stream are.
+
+    >>> outcomes = validate_records(['{"id": "a", "title": {"en": "x"}}', "", '{"id": "b"}'])
+    >>> [(o.line, o.valid) for o in outcomes]
+    [(1, True), (3, False)]
+    """
+    for number, item in enumerate(records, start=1):
+        line, record = item if isinstance(item, tuple) else (number, item)
+        if isinstance(record, str | bytes) and not record.strip():
+            continue
+        yield validate_record(record, source, line, format=format, checks=checks)
+
+
+def json_line(programme: Programme) -> str:
+    """The canonical document of a programme as one line of compact JSON (no newline).
+
+    The same text as ``json.dumps(to_document(programme), ensure_ascii=False,
+    separators=(",", ":"))``, made by pydantic's serializer, which is twice as fast.
+
+    >>> import capacitylib
+    >>> json_line(capacitylib.load_examples()[0])[:60]
+    '{"schema_version":"1.0","id":"cz-up-msk-supervision","code":'
+    """
+    # Defaults are left out, schema_version with them; the canonical form puts it first.
+    # A programme always has an id and a title, so the body is never "{}".
+    return _SCHEMA_VERSION_PREFIX + programme.model_dump_json(exclude_defaults=True)[1:]
+
+
+def unreadable(source: str, error: Exception, *, line: int | None = None) -> Outcome:
+    """The outcome of an input that cannot be read at all (exit code 2 in the CLI)."""
+    message = error.message if isinstance(error, DocumentError) else str(error)
+    return Outcome(
+        source,
+        line,
+        problems=[Problem(code="input_unreadable", path="", message=message)],
+        unreadable=True,
+    )
+
+
+__all__ = [
+    "Checks",
+    "Outcome",
+    "Record",
+    "RecordError",
+    "RecordFormat",
+    "json_line",
+    "unreadable",
+    "validate_record",
+    "validate_records",
+]

@@ -1,0 +1,244 @@
+"""Reading cells: the canonical form first, then, with ``lang``, the language parsers.
+
+A cell that is neither canonical nor readable in the language is passed on unchanged, so that
+the model reports it with its own error code (``decimal_parsing``, ``enum``, ...); only text
+that the language parsers reject is reported here, with their message.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from capacitylib.io.tables import cells
+from capacitylib.io.tables.columns import Column
+from capacitylib.values import PartialDate
+
+_DECIMAL_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_INT_RE = re.compile(r"^[+-]?\d+$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+Path = tuple[str, ...]
+
+
+class CellError(ValueError):
+    """A cell this module can tell is wrong (the model checks the rest)."""
+
+    def __init__(self, message: str, *, code: str = "cell_unreadable"):
+        self.code = code
+        super().__init__(message)
+
+
+def plain(raw: Any) -> Any:
+    """``raw`` as a plain Python value: numpy and pandas scalars unwrapped, NaN/NA as ``None``."""
+    if raw is None:
+        return None
+    module = type(raw).__module__
+    if module.startswith(("numpy", "pandas")):
+        if type(raw).__name__ in ("NAType", "NaTType"):
+            return None
+        if hasattr(raw, "to_pydatetime"):
+            raw = raw.to_pydatetime()
+        elif hasattr(raw, "item"):
+            raw = raw.item()
+    if isinstance(raw, float) and math.isnan(raw):
+        return None
+    if isinstance(raw, str) and raw == "":
+        return None
+    return raw
+
+
+def float_text(value: float) -> str:
+    """The shortest decimal text of a float a spreadsheet typed (``12.5``, ``43940212``)."""
+    if value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value)
+
+
+def as_decimal(raw: Any) -> Any:
+    """A Decimal from a canonical cell; anything else unchanged for the model to report."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, Decimal):
+        return raw
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        return Decimal(float_text(raw))
+    if isinstance(raw, str) and _DECIMAL_RE.match(raw.strip()):
+        return Decimal(raw.strip())
+    return raw
+
+
+class Decoder:
+    """Reads the cells of one table, in canonical form or (with ``lang``) in a language."""
+
+    def __init__(self, lang: str | None) -> None:
+        self.lang = lang
+
+    # --- single cells -------------------------------------------------------------------------
+
+    def cell(self, col: Column, raw: Any) -> Any:
+        """The value of one non-group cell (``raw`` is not empty)."""
+        kind = col.kind
+        if kind == "code":
+            return self._code(raw, col.codelist)
+        if kind in ("ids", "codes", "partial_dates"):
+            return self._list(raw, kind, col.codelist)
+        read = {
+            "text": self._text,
+            "id": self.id,
+            "int": self._int,
+            "bool": self._bool,
+            "decimal": as_decimal,
+            "date": self._date,
+            "partial_date": self._partial_date,
+            "position": self.position,
+            "texts": self._texts,
+        }[kind]
+        return read(raw)
+
+    def _text(self, raw: Any) -> Any:
+        if isinstance(raw, str):
+            return raw
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, float):
+            return float_text(raw)
+        if isinstance(raw, int | Decimal):
+            return str(raw)
+        if isinstance(raw, date):
+            return raw.isoformat()
+        return raw
+
+    def id(self, raw: Any) -> Any:
+        """An id or code cell: text without surrounding spaces."""
+        value = self._text(raw)
+        return value.strip() if isinstance(value, str) else value
+
+    def _code(self, raw: Any, codelist: type[StrEnum] | None) -> Any:
+        value = self.id(raw)
+        if not isinstance(value, str) or codelist is None:
+            return value
+        if value in codelist._value2member_map_:
+            return value
+        if self.lang is not None:
+            try:
+                return cells.parse_term(value, self.lang, codelist).value
+            except ValueError as exc:
+                raise CellError(str(exc)) from None
+        return value
+
+    def _int(self, raw: Any) -> Any:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, int):
+            return raw
+        if isinstance(raw, float | Decimal) and raw == int(raw):
+            return int(raw)
+        if isinstance(raw, str) and _INT_RE.match(raw.strip()):
+            return int(raw.strip())
+        return raw
+
+    def position(self, raw: Any) -> int:
+        """A 0-based list position."""
+        value = self._int(raw)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise CellError(
+                f"a position must be a whole number from 0 (got {raw!r})",
+                code="table_position_invalid",
+            )
+        return value
+
+    def _bool(self, raw: Any) -> Any:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, int) and raw in (0, 1):
+            return bool(raw)
+        if isinstance(raw, str) and raw.strip().lower() in ("true", "false"):
+            return raw.strip().lower() == "true"
+        return raw
+
+    def _date(self, raw: Any) -> Any:
+        if isinstance(raw, datetime) and raw.time() == datetime.min.time():
+            raw = raw.date()
+        if isinstance(raw, str):
+            raw = raw.strip()
+            if _DATE_RE.match(raw):
+                try:
+                    raw = date.fromisoformat(raw)
+                except ValueError:
+                    return raw
+            elif self.lang is not None:
+                raw = self._date_in_language(raw, self.lang)
+        return raw
+
+    @staticmethod
+    def _date_in_language(text: str, lang: str) -> date:
+        try:
+            parsed = cells.parse_date(text, lang)
+        except ValueError as exc:
+            raise CellError(str(exc)) from None
+        day = parsed.to_date()
+        if day is None:
+            raise CellError(
+                f"{text!r} is {parsed.isoformat()}; a full date (day, month, year) is needed"
+            )
+        return day
+
+    def _partial_date(self, raw: Any) -> Any:
+        if isinstance(raw, datetime):
+            raw = raw.date()
+        if isinstance(raw, date):
+            return PartialDate.from_date(raw).isoformat()
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return str(raw)
+        if not isinstance(raw, str):
+            return raw
+        text = raw.strip()
+        try:
+            return PartialDate.parse(text).isoformat()
+        except ValueError:
+            pass
+        if self.lang is None:
+            return text
+        try:
+            return cells.parse_date(text, self.lang).isoformat()
+        except ValueError as exc:
+            raise CellError(str(exc)) from None
+
+    def _list(self, raw: Any, kind: str, codelist: type[StrEnum] | None) -> Any:
+        text = self._text(raw)
+        if not isinstance(text, str):
+            return text
+        items = [item.strip() for item in text.split(";")]
+        items = [item for item in items if item]
+        if kind == "codes":
+            return [self._code(item, codelist) for item in items]
+        if kind == "partial_dates":
+            return [self._partial_date(item) for item in items]
+        return items
+
+    def _texts(self, raw: Any) -> Any:
+        if not isinstance(raw, str):
+            return [self._text(raw)]
+        if raw.lstrip().startswith("["):
+            try:
+                items = json.loads(raw)
+            except ValueError:
+                items = None
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise CellError(
+                    'a list of texts must be a JSON array of strings (["a", "b"]) or texts '
+                    f"separated by ';' (got {raw!r})"
+                )
+            return items
+        return [item.strip() for item in raw.split(";") if item.strip()]
+
+
+__all__ = ["CellError", "Decoder", "as_decimal", "float_text", "plain"]

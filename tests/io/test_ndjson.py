@@ -1,0 +1,130 @@
+import io
+import json
+import pickle
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import capacitylib
+from capacitylib import DocumentError, Programme
+from capacitylib.io import ndjson
+from capacitylib.io.ndjson import iter_lines, iter_ndjson, read_ndjson, write_ndjson
+from capacitylib.io.records import RecordError, json_line
+from tests.io.strategies import collections
+
+EXAMPLES = capacitylib.load_examples()
+GOOD = json_line(EXAMPLES[0])
+
+
+def test_examples_round_trip_through_ndjson(tmp_path):
+    path = tmp_path / "p.ndjson"
+    assert write_ndjson(EXAMPLES, path) == len(EXAMPLES)
+    assert list(read_ndjson(path)) == EXAMPLES
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(EXAMPLES) and lines[0] == GOOD
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(docs=collections())
+def test_generated_programmes_round_trip_through_ndjson(docs):
+    """Unicode line separators and newlines in text never split a record."""
+    programmes = [Programme.model_validate(d) for d in docs]
+    buffer = io.BytesIO()
+    write_ndjson(programmes, buffer)
+    buffer.seek(0)
+    assert list(read_ndjson(buffer)) == programmes
+
+
+def test_lines_are_numbered_as_an_editor_shows_them():
+    data = f"\ufeff{GOOD}\r\n\n   \n{GOOD}\n{GOOD}".encode()
+    lines = list(iter_lines(io.BytesIO(data)))
+    assert [line.number for line in lines] == [1, 4, 5]
+    assert all(line.text == GOOD for line in lines)
+
+
+def test_unicode_line_separator_stays_inside_its_record():
+    doc = {"id": "p", "title": {"en": "one\u2028two\u0085three"}}
+    text = json.dumps(doc, ensure_ascii=False) + "\n"
+    outcomes = list(iter_ndjson(io.StringIO(text)))
+    assert len(outcomes) == 1 and outcomes[0].valid
+
+
+def test_bad_lines_are_rejected_records_not_crashes():
+    stream = "\n".join(
+        [GOOD, '{"id": "x"', "[1, 2]", '{"id": "p", "title": {"en": "t"}, "x": 1}', GOOD]
+    )
+    outcomes = list(iter_ndjson(io.StringIO(stream), name="s.ndjson"))
+    assert [(o.line, o.valid) for o in outcomes] == [
+        (1, True),
+        (2, False),
+        (3, False),
+        (4, False),
+        (5, True),
+    ]
+    assert outcomes[1].problems[0].code == "json_invalid"
+    assert outcomes[1].text == '{"id": "x"'
+    assert outcomes[3].problems[0].code == "field_unknown"
+    assert outcomes[3].where == "s.ndjson:4"
+
+
+def test_a_line_that_is_not_utf8_ends_the_stream_naming_the_line(tmp_path):
+    path = tmp_path / "latin.ndjson"
+    path.write_bytes(
+        f"{GOOD}\n".encode() + '{"id": "p", "title": {"lt": "Šeima"}}\n'.encode("cp1257")
+    )
+    outcomes = list(iter_ndjson(path))
+    assert outcomes[0].valid
+    assert outcomes[1].unreadable and outcomes[1].line == 2
+    assert "not UTF-8 text" in outcomes[1].problems[0].message
+    with pytest.raises(DocumentError, match="not UTF-8"):
+        list(read_ndjson(path))
+
+
+def test_missing_file_and_folder_are_unreadable(tmp_path):
+    [missing] = iter_ndjson(tmp_path / "missing.ndjson")
+    assert missing.unreadable and "no such file" in missing.problems[0].message
+    [folder] = iter_ndjson(tmp_path)
+    assert folder.unreadable and "is a folder" in folder.problems[0].message
+
+
+def test_empty_stream_has_no_records(tmp_path):
+    path = tmp_path / "empty.ndjson"
+    path.write_bytes(b"")
+    assert list(iter_ndjson(path)) == []
+    path.write_bytes(b"\n\n  \n")
+    assert list(iter_ndjson(path)) == []
+
+
+def test_overlong_line_is_rejected_without_being_held(monkeypatch):
+    monkeypatch.setattr(ndjson, "MAX_LINE_BYTES", 1000)
+    short = '{"id": "q", "title": {"en": "Q"}}'
+    stream = f'{{"id": "p", "note": "{"x" * 5000}"}}\n{short}\n'.encode()
+    outcomes = list(iter_ndjson(io.BytesIO(stream)))
+    assert [(o.line, o.valid) for o in outcomes] == [(1, False), (2, True)]
+    assert outcomes[0].problems[0].code == "record_too_large"
+    assert len(outcomes[0].text or "") < 300
+
+
+def test_read_ndjson_stops_at_the_first_invalid_record():
+    stream = io.StringIO(f"{GOOD}\n{{}}\n{GOOD}\n")
+    reader = read_ndjson(stream, name="s.ndjson")
+    assert next(reader) == EXAMPLES[0]
+    with pytest.raises(RecordError, match=r"s.ndjson:2: invalid record: id: Field required"):
+        next(reader)
+
+
+def test_write_ndjson_to_text_and_binary_files(tmp_path):
+    text = io.StringIO()
+    binary = io.BytesIO()
+    write_ndjson(EXAMPLES[:2], text)
+    write_ndjson(EXAMPLES[:2], binary)
+    assert binary.getvalue().decode() == text.getvalue()
+    with (tmp_path / "b.ndjson").open("wb") as handle:
+        write_ndjson(EXAMPLES[:2], handle)
+    assert (tmp_path / "b.ndjson").read_text(encoding="utf-8") == text.getvalue()
+
+
+def test_outcomes_pickle_for_distributed_engines():
+    [outcome, bad] = iter_ndjson(io.StringIO(f"{GOOD}\n{{}}\n"))
+    assert pickle.loads(pickle.dumps(outcome)) == outcome  # noqa: S301 - our own data
+    assert pickle.loads(pickle.dumps(bad)) == bad  # noqa: S301 - our own data
