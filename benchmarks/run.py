@@ -141,6 +141,7 @@ def checks_and_reports(repeats: int) -> None:
     structs = [msgspec_models.decoder.decode(r) for r in raw]
     as_of = date(2024, 6, 30)
     encode = msgspec.json.encode
+    tables = capacitylib.to_tables(programmes)
     cases: list[Case] = [
         (
             "capacitylib validate from JSON (reference)",
@@ -164,6 +165,11 @@ def checks_and_reports(repeats: int) -> None:
             lambda: [capacitylib.dumps(p, format="json") for p in programmes],
         ),
         ("msgspec encode (floor for dumping)", lambda: [encode(s) for s in structs]),
+        ("capacitylib flatten to tables (to_tables)", lambda: capacitylib.to_tables(programmes)),
+        (
+            "capacitylib tables back to programmes (from_tables)",
+            lambda: capacitylib.from_tables(tables),
+        ),
     ]
     results = timed(cases, repeats)
     table(
