@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
-
+from capacitylib._calendar import inclusive_delta
 from capacitylib.calculators._common import divide
 from capacitylib.values import Estimate, PartialDate, Period
 
@@ -87,19 +86,8 @@ def calendar_duration(period: Period, *, as_of: date | None = None) -> CalendarD
     end = _end(period, as_of)
     if end is None or end < period.start:
         return None
-    delta = _inclusive_delta(period.start, end)
+    delta = inclusive_delta(period.start, end)
     return CalendarDuration(years=delta.years, months=delta.months, days=delta.days)
-
-
-def _inclusive_delta(start: date, end: date) -> relativedelta:
-    if end < date.max:
-        return relativedelta(end + _ONE_DAY, start)
-    # The day after 9999-12-31 does not exist; the Gregorian calendar repeats every 400 years,
-    # so measure 400 years earlier and add them back.
-    earlier_end = end.replace(year=end.year - 400) + _ONE_DAY
-    if start.year > 400:
-        return relativedelta(earlier_end, start.replace(year=start.year - 400))
-    return relativedelta(earlier_end, start) + relativedelta(years=400)
 
 
 def elapsed_days(period: Period, *, as_of: date) -> int:

@@ -3,8 +3,8 @@
 Periods are inclusive: 2019-05-16..2019-10-31 lasts ``relativedelta(2019-11-01, 2019-05-16)``,
 5 months 16 days. A stated figure that is not a whole number of months (or days, for weeks) is
 taken as the range of the whole numbers around it (2.5 months: 2 to 3 months), so nothing is
-rounded silently. Dates past year 9999 are out of reach: the functions return ``None`` and the
-rule stays silent.
+rounded silently. A shifted date past year 9999 is out of reach: :func:`shift` returns ``None``
+and the rule stays silent.
 
 >>> from datetime import date
 >>> describe(length(date(2019, 5, 16), date(2019, 10, 31)))
@@ -21,8 +21,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from capacitylib._calendar import inclusive_delta
 from capacitylib.codelists import TimeUnit
-from capacitylib.rules._context import next_day
 
 # Pipelines check many records with the same dates (month starts and ends, the same call's
 # period): the pure functions below are memoised, which makes a repeated period nearly free.
@@ -33,10 +33,9 @@ _MONTHS_PER = {TimeUnit.MONTH: 1, TimeUnit.YEAR: 12}
 
 
 @functools.lru_cache(maxsize=_CACHE)
-def length(start: date, end: date) -> relativedelta | None:
+def length(start: date, end: date) -> relativedelta:
     """Length of the inclusive period ``start..end`` in years, months and days."""
-    after = next_day(end)
-    return None if after is None else relativedelta(after, start)
+    return inclusive_delta(start, end)
 
 
 def describe(delta: relativedelta) -> str:
@@ -77,17 +76,14 @@ def shift(start: date, amount: Decimal, unit: TimeUnit, *, up: bool) -> date | N
 
 
 @functools.lru_cache(maxsize=_CACHE)
-def whole_units(start: date, end: date, unit: TimeUnit) -> tuple[int, int] | None:
+def whole_units(start: date, end: date, unit: TimeUnit) -> tuple[int, int]:
     """Whole ``unit``s in the inclusive period, down and up: 16 months 3 days is (16, 17)."""
-    after = next_day(end)
-    if after is None:
-        return None
     if unit in _MONTHS_PER:
-        delta = relativedelta(after, start)
+        delta = inclusive_delta(start, end)
         months = delta.years * 12 + delta.months
         whole, rest = divmod(months, _MONTHS_PER[unit])
         extra = bool(rest or delta.days)
     else:
-        whole, rest = divmod((after - start).days, _DAYS_PER[unit])
+        whole, rest = divmod((end - start).days + 1, _DAYS_PER[unit])
         extra = bool(rest)
     return whole, whole + extra

@@ -112,7 +112,7 @@ def _frequency(activity: Activity, at: Loc, ctx: Context) -> Findings:
         return
     units = whole_units(period.start, period.end, frequency.unit)
     shortest, longest = _widened(frequency.every, ctx)
-    if units is None or longest <= 0:
+    if longest <= 0:
         return
     per_group_min = max(1, _int(Decimal(units[0]) / longest, ROUND_CEILING) - 1)
     per_group_max = _int(units[1] / shortest, ROUND_FLOOR) + 1 if shortest > 0 else None

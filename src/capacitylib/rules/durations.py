@@ -77,8 +77,6 @@ def _compare(
     if abs(difference) <= ctx.options.duration_tolerance_days:
         return None
     delta = length(period.start, period.end)
-    if delta is None:
-        return None
     stated_text = plural(str(stated.value), stated.unit, one=stated.value.max == Decimal(1))
     actual_text = describe(delta)
     days = period.days
