@@ -1,0 +1,7 @@
+"""stub."""
+
+from pathlib import Path
+
+
+def render(out: Path) -> None:
+    """Stub."""
