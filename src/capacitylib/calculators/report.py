@@ -143,6 +143,11 @@ class ProgrammeReport:
         """A readable summary: title, period, budget, activities, reach and indicators."""
         return report_text(self)
 
+    def _repr_html_(self) -> str:
+        from capacitylib.display import report_html  # noqa: PLC0415 - loaded on first use
+
+        return report_html(self)
+
 
 def _duration(programme: Programme, as_of: date | None) -> DurationFigures:
     period = programme.period

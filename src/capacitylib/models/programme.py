@@ -255,6 +255,17 @@ class Programme(CapacityModel):
                 return activity
         raise KeyError(activity_id)
 
+    def render_text(self) -> str:
+        """A readable text summary of what the document states (``print`` it in a terminal)."""
+        from capacitylib.display import programme_text  # noqa: PLC0415 - loaded on first use
+
+        return programme_text(self)
+
+    def _repr_html_(self) -> str:
+        from capacitylib.display import programme_html  # noqa: PLC0415 - loaded on first use
+
+        return programme_html(self)
+
 
 def _unresolved(loc: Loc, ref: str, collection: str) -> InitErrorDetails:
     return InitErrorDetails(
