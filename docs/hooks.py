@@ -70,7 +70,9 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     """Draw the charts of the bundled seed programmes into ``docs/images/``."""
-    spec = importlib.util.spec_from_file_location("render_plots", ROOT / "scripts" / "render_plots.py")
+    spec = importlib.util.spec_from_file_location(
+        "render_plots", ROOT / "scripts" / "render_plots.py"
+    )
     if spec is None or spec.loader is None:  # pragma: no cover - the script is in the repository
         raise RuntimeError("scripts/render_plots.py not found")
     module = importlib.util.module_from_spec(spec)
