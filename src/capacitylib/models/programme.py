@@ -26,7 +26,12 @@ Loc = tuple[str | int, ...]
 
 
 class Location(CapacityModel):
-    """Where a programme works: a country, optionally a region and a municipality."""
+    """Where a programme works: a country, optionally a region and a municipality.
+
+    >>> place = Location(country="LV", region="Zemgale", municipality="Tukuma novads")
+    >>> place.country, place.municipality
+    ('LV', 'Tukuma novads')
+    """
 
     country: CountryCode | None = Field(
         default=None, description="ISO 3166-1 alpha-2 country code."
@@ -45,7 +50,13 @@ class Location(CapacityModel):
 
 
 class OperationalProgramme(CapacityModel):
-    """The operational programme (or grant scheme) a project is funded under."""
+    """The operational programme (or grant scheme) a project is funded under.
+
+    >>> op = OperationalProgramme(name={"en": "Operational Programme Employment"},
+    ...                           code="2014CZ05M9OP001")
+    >>> op.name.best("en"), op.code
+    ('Operational Programme Employment', '2014CZ05M9OP001')
+    """
 
     name: LocalizedText | None = Field(
         default=None, description="Name of the operational programme or grant scheme."
