@@ -1,18 +1,21 @@
-"""mkdocs hooks: draw the seed charts before each build; show docstring examples as code.
+"""mkdocs hooks: draw the seed charts, show docstring examples as code, check the reference.
 
 Listed under ``hooks:`` in ``mkdocs.yml``. Not part of the site (``exclude_docs``).
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import re
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,3 +82,38 @@ def on_pre_build(config: Any) -> None:
     sys.modules.setdefault("render_plots", module)
     spec.loader.exec_module(module)
     module.render(Path(config["docs_dir"]) / "images")
+
+
+#: Modules whose every ``__all__`` name the API reference must document.
+PUBLIC_MODULES = (
+    "capacitylib",
+    "capacitylib.calculators",
+    "capacitylib.rules",
+    "capacitylib.parsing",
+    "capacitylib.testing",
+    "capacitylib.plots",
+    "capacitylib.display",
+)
+
+
+def undocumented(inventory: Path) -> list[str]:
+    """Public names that no reference page documents (none is in the site's inventory)."""
+    data = inventory.read_bytes().split(b"\n", 4)[4]
+    entries = {line.split(" ")[0] for line in zlib.decompress(data).decode().splitlines()}
+    short = {entry.rsplit(".", 1)[-1] for entry in entries}
+    missing = []
+    for module_name in PUBLIC_MODULES:
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            if name == "ValidationError":  # pydantic's, linked from reference/values.md
+                continue
+            if f"{module_name}.{name}" not in entries and name not in short:
+                missing.append(f"{module_name}.{name}")
+    return missing
+
+
+def on_post_build(config: Any) -> None:
+    """Fail the build when a public name is missing from the API reference."""
+    missing = undocumented(Path(config["site_dir"]) / "objects.inv")
+    if missing:
+        raise PluginError("not in the API reference (docs/reference/*.md): " + ", ".join(missing))
