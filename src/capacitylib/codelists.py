@@ -14,6 +14,9 @@ class FundingInstrument(StrEnum):
 
     Sources: Regulation (EU) 2021/1057 (ESF+), Regulation (EU) No 1304/2013 (ESF 2014-2020),
     the EEA and Norway Grants blue books.
+
+    >>> FundingInstrument("esf_plus").value, FundingInstrument.EEA_GRANTS.value
+    ('esf_plus', 'eea_grants')
     """
 
     ESF = "esf"
@@ -29,7 +32,11 @@ class FundingInstrument(StrEnum):
 
 
 class RegionCategory(StrEnum):
-    """Category of region for cohesion-policy co-financing (Reg. (EU) 2021/1060 Art. 108(2))."""
+    """Category of region for cohesion-policy co-financing (Reg. (EU) 2021/1060 Art. 108(2)).
+
+    >>> [category.value for category in RegionCategory]
+    ['less_developed', 'transition', 'more_developed']
+    """
 
     LESS_DEVELOPED = "less_developed"
     TRANSITION = "transition"
@@ -37,7 +44,11 @@ class RegionCategory(StrEnum):
 
 
 class OrganisationKind(StrEnum):
-    """What kind of body an organisation is."""
+    """What kind of body an organisation is.
+
+    >>> OrganisationKind("municipal_social_service") is OrganisationKind.MUNICIPAL_SOCIAL_SERVICE
+    True
+    """
 
     MINISTRY = "ministry"
     STATE_AGENCY = "state_agency"
@@ -58,7 +69,11 @@ class OrganisationKind(StrEnum):
 
 
 class PartnerRole(StrEnum):
-    """Role an organisation plays in a programme."""
+    """Role an organisation plays in a programme.
+
+    >>> PartnerRole("lead_implementer").value, PartnerRole.CONTRACTOR.value
+    ('lead_implementer', 'contractor')
+    """
 
     FUNDER = "funder"
     MANAGING_AUTHORITY = "managing_authority"
@@ -73,7 +88,11 @@ class PartnerRole(StrEnum):
 
 
 class PeriodStatus(StrEnum):
-    """Which version of a period a source states: planned, revised or actual."""
+    """Which version of a period a source states: planned, revised or actual.
+
+    >>> [status.value for status in PeriodStatus]
+    ['planned', 'revised', 'actual']
+    """
 
     PLANNED = "planned"
     REVISED = "revised"
@@ -81,7 +100,11 @@ class PeriodStatus(StrEnum):
 
 
 class ActivityKind(StrEnum):
-    """Kind of activity in a capacity-building programme."""
+    """Kind of activity in a capacity-building programme.
+
+    >>> ActivityKind("supervision_team").value, ActivityKind.INTERVISION.value
+    ('supervision_team', 'intervision')
+    """
 
     TRAINING_COURSE = "training_course"
     SEMINAR = "seminar"
@@ -111,6 +134,9 @@ class ActivityStatus(StrEnum):
     """Whether an activity or session is planned, under way, completed or cancelled.
 
     Figures of a planned activity are plans: reach calculators count them apart from actuals.
+
+    >>> [status.value for status in ActivityStatus]
+    ['planned', 'ongoing', 'completed', 'cancelled']
     """
 
     PLANNED = "planned"
@@ -120,7 +146,11 @@ class ActivityStatus(StrEnum):
 
 
 class TargetGroup(StrEnum):
-    """Group of people or bodies an activity or indicator is about."""
+    """Group of people or bodies an activity or indicator is about.
+
+    >>> TargetGroup("social_workers").value, TargetGroup.FAMILIES_AT_SOCIAL_RISK.value
+    ('social_workers', 'families_at_social_risk')
+    """
 
     SOCIAL_WORKERS = "social_workers"
     SOCIAL_WORK_MANAGERS = "social_work_managers"
@@ -143,7 +173,11 @@ class TargetGroup(StrEnum):
 
 
 class ReachUnit(StrEnum):
-    """Unit of a reach count or an indicator; counts in different units never add."""
+    """Unit of a reach count or an indicator; counts in different units never add.
+
+    >>> ReachUnit("families") is ReachUnit.FAMILIES, ReachUnit.PERSONS.value
+    (True, 'persons')
+    """
 
     PERSONS = "persons"
     FAMILIES = "families"
@@ -160,7 +194,11 @@ class ReachUnit(StrEnum):
 
 
 class HoursUnit(StrEnum):
-    """Unit of a stated amount of time: clock hours, academic hours or days."""
+    """Unit of a stated amount of time: clock hours, academic hours or days.
+
+    >>> [unit.value for unit in HoursUnit]
+    ['clock_hour', 'academic_hour', 'day']
+    """
 
     CLOCK_HOUR = "clock_hour"
     ACADEMIC_HOUR = "academic_hour"
@@ -168,7 +206,11 @@ class HoursUnit(StrEnum):
 
 
 class TimeUnit(StrEnum):
-    """Calendar unit of a stated duration or frequency."""
+    """Calendar unit of a stated duration or frequency.
+
+    >>> TimeUnit("month").value
+    'month'
+    """
 
     DAY = "day"
     WEEK = "week"
@@ -177,7 +219,11 @@ class TimeUnit(StrEnum):
 
 
 class FundingSourceKind(StrEnum):
-    """Where money in a budget comes from."""
+    """Where money in a budget comes from.
+
+    >>> FundingSourceKind("eu_fund").value, FundingSourceKind.OWN_CONTRIBUTION_IN_KIND.value
+    ('eu_fund', 'own_contribution_in_kind')
+    """
 
     EU_FUND = "eu_fund"
     DONOR_GRANT = "donor_grant"
@@ -190,14 +236,22 @@ class FundingSourceKind(StrEnum):
 
 
 class IndicatorKind(StrEnum):
-    """Output (what the programme delivers) or result (what changes for the target group)."""
+    """Output (what the programme delivers) or result (what changes for the target group).
+
+    >>> [kind.value for kind in IndicatorKind]
+    ['output', 'result']
+    """
 
     OUTPUT = "output"
     RESULT = "result"
 
 
 class OutputKind(StrEnum):
-    """Kind of tangible output of an activity."""
+    """Kind of tangible output of an activity.
+
+    >>> OutputKind("handbook").value
+    'handbook'
+    """
 
     HANDBOOK = "handbook"
     METHODOLOGY = "methodology"
@@ -213,7 +267,11 @@ class OutputKind(StrEnum):
 
 
 class DatePrecision(StrEnum):
-    """How much of a date a source states."""
+    """How much of a date a source states.
+
+    >>> [precision.value for precision in DatePrecision]
+    ['year', 'month', 'day']
+    """
 
     YEAR = "year"
     MONTH = "month"
@@ -221,7 +279,12 @@ class DatePrecision(StrEnum):
 
 
 class ProgrammeCodeScheme(StrEnum):
-    """Numbering scheme of a programme or project code (patterns in ``_data/code_schemes.csv``)."""
+    """Numbering scheme of a programme or project code (patterns in ``_data/code_schemes.csv``).
+
+    >>> from capacitylib.values import ProgrammeCode
+    >>> ProgrammeCode("9.2.1.1/15/I/001").scheme is ProgrammeCodeScheme.LV_2014_2020_ESF
+    True
+    """
 
     CZ_2014_2020 = "cz_2014_2020"
     CZ_2007_2013 = "cz_2007_2013"

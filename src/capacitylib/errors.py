@@ -35,7 +35,17 @@ def format_path(loc: Sequence[str | int]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem in one document: a validation error or a rule finding."""
+    """One problem in one document: a validation error or a rule finding.
+
+    >>> from capacitylib import Programme, ValidationError
+    >>> try:
+    ...     Programme.model_validate({"id": "p", "title": {"en": "P"},
+    ...                               "periods": [{"start": "2019-10-31", "end": "2019-05-16"}]})
+    ... except ValidationError as error:
+    ...     problem = problems_from_error(error)[0]
+    >>> problem.code, problem.path, problem.severity
+    ('period_end_before_start', 'periods[0]', 'error')
+    """
 
     code: str
     path: str
@@ -114,7 +124,19 @@ def problems_from_error(error: ValidationError) -> list[Problem]:
 
 
 class FindingsError(ValueError):
-    """Raised by strict checks when a programme has error-level findings."""
+    """Raised by strict checks when a programme has error-level findings.
+
+    >>> import capacitylib
+    >>> late = capacitylib.Programme.model_validate({
+    ...     "id": "p", "title": {"en": "P"},
+    ...     "periods": [{"start": "2019-01-01", "end": "2019-06-30"}],
+    ...     "activities": [{"id": "a", "kind": "seminar", "dates": ["2019-09-12"]}]})
+    >>> try:
+    ...     capacitylib.check_strict(late)
+    ... except FindingsError as error:
+    ...     print([p.code for p in error.problems])
+    ['activity_outside_programme_period']
+    """
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)

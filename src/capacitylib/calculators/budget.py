@@ -146,6 +146,14 @@ class FundingShares:
 
     ``eu_rate``: EU fund plus donor grant; ``public_rate``: that plus national and municipal
     budgets; ``own_contribution_rate``: own cash plus in kind. ``base`` is the denominator.
+
+    >>> from capacitylib.models import Budget
+    >>> eur = lambda amount: {"amount": amount, "currency": "EUR"}
+    >>> s = funding_shares(Budget(total=eur("100000.00"), sources=[
+    ...     {"kind": "donor_grant", "amount": eur("90000.00")},
+    ...     {"kind": "own_contribution_cash", "amount": eur("10000.00")}]))
+    >>> s.eu_rate, s.public_rate, s.own_contribution_rate
+    (Decimal('0.9'), Decimal('0.9'), Decimal('0.1'))
     """
 
     base: Money
@@ -361,7 +369,14 @@ def allocate_by_year(amount: Money, period: Period) -> dict[int, Money] | None:
 
 
 class MissingRateError(LookupError):
-    """No rate in the table for a currency pair (capacitylib never looks rates up online)."""
+    """No rate in the table for a currency pair (capacitylib never looks rates up online).
+
+    >>> try:
+    ...     convert(Money.of("100.00", "PLN"), "EUR", rates=RateTable())
+    ... except MissingRateError as error:
+    ...     print(str(error).split(";")[0])
+    no exchange rate PLN->EUR in the rate table
+    """
 
 
 @dataclass(frozen=True)

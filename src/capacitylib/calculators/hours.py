@@ -304,6 +304,10 @@ class CpdComparison:
 
     ``meets`` is True when even the lowest figure reaches the minimum, False when even the
     highest falls short, and None when the range straddles it. ``share`` is hours / minimum.
+
+    >>> c = cpd_comparison(Estimate.range(Decimal("7.8"), Decimal("11.7")), country="CZ")
+    >>> c.required, c.meets, str(c.share)
+    (Decimal('24'), False, '0.325-0.4875')
     """
 
     country: str

@@ -27,6 +27,7 @@ from capacitylib.models import Programme
 from capacitylib.reference import ReferenceTables
 from capacitylib.values import Estimate, Money
 
+#: A grouping of the portfolio: by country, funder, activity kind or calendar year.
 Dimension = Literal["country", "funder", "activity_kind", "year"]
 
 #: Which funding instrument names a programme's funder, first match wins: EU and donor
@@ -86,6 +87,11 @@ class PortfolioRow:
     * ``activities``, ``sessions``, ``clock_hours``, ``person_hours``: activities in the
       chosen scope and their figures; ``None`` in ``year`` rows (activities are not dated
       reliably enough to split by year).
+
+    >>> import capacitylib
+    >>> row = portfolio(capacitylib.load_examples()).by("country")[1]
+    >>> row.key, row.programmes, [str(m) for m in row.budget], row.budget_unknown
+    ('LT', 2, ['43940212.00 EUR'], 1)
     """
 
     dimension: Dimension
@@ -152,7 +158,13 @@ class _Acc:
 
 @dataclass(frozen=True, slots=True)
 class Portfolio:
-    """Rows of every dimension; :meth:`by` picks one, :meth:`as_rows` gives a flat table."""
+    """Rows of every dimension; :meth:`by` picks one, :meth:`as_rows` gives a flat table.
+
+    >>> import capacitylib
+    >>> result = portfolio(capacitylib.load_examples())
+    >>> [row.key for row in result.by("year")][:3], len(result.as_rows())
+    (['2013', '2014', '2015'], 29)
+    """
 
     rows: tuple[PortfolioRow, ...]
 

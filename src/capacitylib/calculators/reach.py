@@ -57,6 +57,11 @@ class ReachFigure:
     """Reach of one target group in one unit: participations and unique participants.
 
     Either figure is ``None`` when the data do not give it (never 0 for unknown).
+
+    >>> import capacitylib
+    >>> pilot = capacitylib.load_examples()[5]
+    >>> [(f.group.value, f.unit.value, str(f.participations), str(f.unique)) for f in reach(pilot)]
+    [('social_workers', 'persons', '32', '30-32')]
     """
 
     group: TargetGroup

@@ -54,7 +54,13 @@ from capacitylib.values import CurrencyMismatchError, Estimate, Money
 
 @dataclass(frozen=True, slots=True)
 class DurationFigures:
-    """The programme's period and its durations (see :mod:`~capacitylib.calculators.duration`)."""
+    """The programme's period and its durations (see :mod:`~capacitylib.calculators.duration`).
+
+    >>> import capacitylib
+    >>> d = build_report(capacitylib.load_examples()[0]).duration
+    >>> d.days, str(d.calendar), d.days_by_year
+    (485, '1 year 4 months 0 days', {2016: 61, 2017: 365, 2018: 59})
+    """
 
     start: date | None
     end: date | None
@@ -68,7 +74,13 @@ class DurationFigures:
 
 @dataclass(frozen=True, slots=True)
 class BudgetFigures:
-    """The programme's budget figures (see :mod:`~capacitylib.calculators.budget`)."""
+    """The programme's budget figures (see :mod:`~capacitylib.calculators.budget`).
+
+    >>> import capacitylib
+    >>> b = build_report(capacitylib.load_examples()[2]).budget
+    >>> str(b.total), str(b.by_year[2024]), b.shares
+    ('43940212.00 EUR', '10829708.81 EUR', None)
+    """
 
     total: Money | None = None
     by_source: dict[FundingSourceKind, Money] = field(default_factory=dict)
@@ -83,7 +95,13 @@ class BudgetFigures:
 
 @dataclass(frozen=True, slots=True)
 class ActivityFigures:
-    """Activities of one kind in one scope: how many, sessions, clock hours and person-hours."""
+    """Activities of one kind in one scope: how many, sessions, clock hours and person-hours.
+
+    >>> import capacitylib
+    >>> f = build_report(capacitylib.load_examples()[0]).activities[ActivityKind.SUPERVISION_TEAM]
+    >>> f.count, str(f.sessions), str(f.clock_hours), f.person_hours
+    (1, '114', '228-342', None)
+    """
 
     kind: ActivityKind
     count: int
@@ -94,7 +112,13 @@ class ActivityFigures:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorFigures:
-    """An indicator's target, latest actual and achievement (actual / target)."""
+    """An indicator's target, latest actual and achievement (actual / target).
+
+    >>> import capacitylib
+    >>> i = build_report(capacitylib.load_examples()[3]).indicators[0]
+    >>> i.id, i.unit, str(i.target), i.actual, i.achievement
+    ('social-workers-trained', 'persons', '14', None, None)
+    """
 
     id: str
     kind: str
@@ -110,7 +134,15 @@ class IndicatorFigures:
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeReport:
-    """Every figure of one programme, exact; render it with :meth:`to_json_dict` or as text."""
+    """Every figure of one programme, exact; render it with :meth:`to_json_dict` or as text.
+
+    >>> import capacitylib
+    >>> report = build_report(capacitylib.load_examples()[0])
+    >>> report.country, report.duration.days
+    ('CZ', 485)
+    >>> print(report.render_text().splitlines()[3])
+    Period: 2016-11-01 .. 2018-02-28, 485 days (1 year 4 months 0 days)
+    """
 
     id: str
     code: str | None
@@ -142,6 +174,11 @@ class ProgrammeReport:
     def render_text(self) -> str:
         """A readable summary: title, period, budget, activities, reach and indicators."""
         return report_text(self)
+
+    def _repr_html_(self) -> str:
+        from capacitylib.display import report_html  # noqa: PLC0415 - loaded on first use
+
+        return report_html(self)
 
 
 def _duration(programme: Programme, as_of: date | None) -> DurationFigures:

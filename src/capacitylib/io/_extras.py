@@ -7,7 +7,14 @@ from types import ModuleType
 
 
 class MissingExtraError(ImportError):
-    """An optional dependency is not installed; the message names the ``pip install`` command."""
+    """An optional dependency is not installed; the message names the ``pip install`` command.
+
+    >>> try:
+    ...     require("no_such_module_here", extra="xlsx", package="openpyxl")
+    ... except MissingExtraError as error:
+    ...     print(error)
+    openpyxl is needed for this; install it with pip install "capacitylib[xlsx]"
+    """
 
 
 def require(module: str, *, extra: str, package: str | None = None) -> ModuleType:

@@ -30,7 +30,14 @@ MAX_YAML_DEPTH = 64
 
 
 class DocumentError(ValueError):
-    """A document cannot be read at all: missing file, bad encoding, bad YAML/JSON syntax."""
+    """A document cannot be read at all: missing file, bad encoding, bad YAML syntax.
+
+    >>> try:
+    ...     loads("id: [", source="p.yaml")
+    ... except DocumentError as error:
+    ...     print(error.source, error.line)
+    p.yaml 1
+    """
 
     def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
         self.message = message

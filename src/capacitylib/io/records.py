@@ -45,6 +45,11 @@ class Outcome:
 
     ``problems`` holds validation errors and, when checks run, findings with their severity;
     the record is valid when a programme was built and no problem is an error.
+
+    >>> outcome = validate_record('{"id": "p", "title": {"en": "x"}, "colour": 1}',
+    ...                           source="data.ndjson", line=7)
+    >>> outcome.valid, outcome.line, [p.code for p in outcome.problems]
+    (False, 7, ['field_unknown'])
     """
 
     source: str
@@ -108,7 +113,16 @@ class Outcome:
 
 
 class RecordError(ValueError):
-    """A record that is not a valid programme, raised by the strict readers."""
+    """A record that is not a valid programme, raised by the strict readers.
+
+    >>> import io
+    >>> from capacitylib.io.ndjson import read_ndjson
+    >>> try:
+    ...     list(read_ndjson(io.StringIO('{"id": "p"}\\n')))
+    ... except RecordError as error:
+    ...     print(error)
+    <stream>:1: invalid record: title: Field required [field_required]
+    """
 
     def __init__(self, outcome: Outcome):
         self.outcome = outcome

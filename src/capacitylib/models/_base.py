@@ -58,6 +58,10 @@ class StatedPeriod(Period):
     """A period as one source states it, marked planned, revised or actual.
 
     Sources disagree about programme periods; keep each version instead of overwriting.
+
+    >>> p = StatedPeriod(start="2022-12-08", end="2026-12-31", status="planned")
+    >>> p.status.value, p.days
+    ('planned', 1485)
     """
 
     status: PeriodStatus | None = Field(
@@ -81,7 +85,12 @@ class StatedDuration(CapacityModel):
 
 
 class Frequency(CapacityModel):
-    """How often something recurs: "every 2-3 months" is ``every={min: 2, max: 3}, unit=month``."""
+    """How often something recurs: "every 2-3 months" is ``every={min: 2, max: 3}, unit=month``.
+
+    >>> f = Frequency(every={"min": 2, "max": 3, "approximate": True}, unit="month")
+    >>> str(f.every), f.unit.value
+    ('cca 2-3', 'month')
+    """
 
     every: Estimate = Field(description="Interval between sessions (`2-3`).")
     unit: TimeUnit = Field(description="Calendar unit of the interval (`month`).")

@@ -51,7 +51,12 @@ class Participation(CapacityModel):
 
 
 class Output(CapacityModel):
-    """A tangible output: "handbook, 200 copies" is ``kind=handbook, quantity=200, unit=copies``."""
+    """A tangible output: "handbook, 200 copies" is ``kind=handbook, quantity=200, unit=copies``.
+
+    >>> o = Output(kind="handbook", quantity=200, unit="copies")
+    >>> str(o.quantity), o.unit.value
+    ('200', 'copies')
+    """
 
     kind: OutputKind = Field(description="Kind of output (handbook, methodology, report, ...).")
     title: LocalizedText | None = Field(default=None, description="Title of the output.")
@@ -63,7 +68,13 @@ class Output(CapacityModel):
 
 
 class Session(CapacityModel):
-    """One meeting of an activity, for activities reported session by session."""
+    """One meeting of an activity, for activities reported session by session.
+
+    >>> s = Session(date="--03-30", status="completed", location="Kaunas",
+    ...             hours={"min": 8, "max": 8, "unit": "academic_hour"})
+    >>> str(s.date), s.date.has_year, str(s.hours)
+    ('--03-30', False, '8 academic h')
+    """
 
     id: ObjectId | None = Field(
         default=None, description="Identifier of the session, unique within its activity."

@@ -34,7 +34,13 @@ class FundingSource(CapacityModel):
 
 
 class BudgetLine(CapacityModel):
-    """The part of the budget one partner organisation manages."""
+    """The part of the budget one partner organisation manages.
+
+    >>> line = BudgetLine(organisation="visaginas-spc",
+    ...                   amount={"amount": "1200.00", "currency": "EUR"})
+    >>> line.organisation, str(line.amount)
+    ('visaginas-spc', '1200.00 EUR')
+    """
 
     organisation: ObjectId = Field(description="Id of the partner organisation.")
     amount: NonNegativeMoney = Field(description="Its part of the budget (zero or more).")
@@ -46,6 +52,12 @@ class Budget(CapacityModel):
 
     ``total`` is the figure the source gives (eligible costs or the funding sum); the checks
     compare it with the sum of ``sources``.
+
+    >>> b = Budget(total={"amount": "100000.00", "currency": "EUR"}, sources=[
+    ...     {"kind": "eu_fund", "amount": {"amount": "85000.00", "currency": "EUR"}},
+    ...     {"kind": "national_budget", "amount": {"amount": "15000.00", "currency": "EUR"}}])
+    >>> str(b.total), [(s.kind.value, str(s.amount)) for s in b.sources]
+    ('100000.00 EUR', [('eu_fund', '85000.00 EUR'), ('national_budget', '15000.00 EUR')])
     """
 
     total: NonNegativeMoney | None = Field(

@@ -10,7 +10,12 @@ from capacitylib.values import Estimate, LocalizedText, ObjectId, PartialDate
 
 
 class IndicatorValue(CapacityModel):
-    """An achieved value of an indicator as of a date, with where it was reported."""
+    """An achieved value of an indicator as of a date, with where it was reported.
+
+    >>> v = IndicatorValue(value=12, as_of="2015-03", source="final report")
+    >>> str(v.value), str(v.as_of)
+    ('12', '2015-03')
+    """
 
     value: Estimate = Field(description="The achieved value.")
     as_of: PartialDate = Field(

@@ -31,7 +31,11 @@ class OrganisationIdentifier(CapacityModel):
 
 
 class Contact(CapacityModel):
-    """An organisation-level contact point; never a client's or participant's personal data."""
+    """An organisation-level contact point; never a client's or participant's personal data.
+
+    >>> Contact(email="info@example.org", phone="+370 386 00000").email
+    'info@example.org'
+    """
 
     email: Email | None = Field(default=None, description="Organisation-level e-mail address.")
     phone: str | None = Field(
@@ -77,6 +81,10 @@ class Partner(CapacityModel):
 
     A partner may join after the programme starts: the Visaginas social services centre joined
     on 2023-01-02 a programme that began on 2022-12-08. No ``period`` means the whole programme.
+
+    >>> p = Partner(organisation="visaginas-spc", role="partner", period={"start": "2023-01-02"})
+    >>> p.role.value, p.period.is_open
+    ('partner', True)
     """
 
     organisation: ObjectId = Field(description="Id of the organisation.")

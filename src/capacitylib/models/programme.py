@@ -26,7 +26,12 @@ Loc = tuple[str | int, ...]
 
 
 class Location(CapacityModel):
-    """Where a programme works: a country, optionally a region and a municipality."""
+    """Where a programme works: a country, optionally a region and a municipality.
+
+    >>> place = Location(country="LV", region="Zemgale", municipality="Tukuma novads")
+    >>> place.country, place.municipality
+    ('LV', 'Tukuma novads')
+    """
 
     country: CountryCode | None = Field(
         default=None, description="ISO 3166-1 alpha-2 country code."
@@ -45,7 +50,13 @@ class Location(CapacityModel):
 
 
 class OperationalProgramme(CapacityModel):
-    """The operational programme (or grant scheme) a project is funded under."""
+    """The operational programme (or grant scheme) a project is funded under.
+
+    >>> op = OperationalProgramme(name={"en": "Operational Programme Employment"},
+    ...                           code="2014CZ05M9OP001")
+    >>> op.name.best("en"), op.code
+    ('Operational Programme Employment', '2014CZ05M9OP001')
+    """
 
     name: LocalizedText | None = Field(
         default=None, description="Name of the operational programme or grant scheme."
@@ -254,6 +265,17 @@ class Programme(CapacityModel):
             if activity.id == activity_id:
                 return activity
         raise KeyError(activity_id)
+
+    def render_text(self) -> str:
+        """A readable text summary of what the document states (``print`` it in a terminal)."""
+        from capacitylib.display import programme_text  # noqa: PLC0415 - loaded on first use
+
+        return programme_text(self)
+
+    def _repr_html_(self) -> str:
+        from capacitylib.display import programme_html  # noqa: PLC0415 - loaded on first use
+
+        return programme_html(self)
 
 
 def _unresolved(loc: Loc, ref: str, collection: str) -> InitErrorDetails:

@@ -8,7 +8,15 @@ from typing import Any
 
 
 class UnsupportedLanguageError(ValueError):
-    """A ``lang`` argument that is not one of ``lt``, ``lv``, ``cs``, ``pl``, ``en``."""
+    """A ``lang`` argument that is not one of ``lt``, ``lv``, ``cs``, ``pl``, ``en``.
+
+    >>> from capacitylib.parsing import parse_date
+    >>> try:
+    ...     parse_date("12. März 2019", lang="de")
+    ... except UnsupportedLanguageError as error:
+    ...     print(error)
+    lang must be one of lt, lv, cs, pl, en (got 'de')
+    """
 
 
 class ParseError(ValueError):
@@ -60,31 +68,71 @@ def examples(forms: Sequence[str]) -> str:
 
 
 class DateParseError(ParseError):
-    """Text that is not a date in the language's forms."""
+    """Text that is not a date in the language's forms.
+
+    >>> from capacitylib.parsing import parse_date
+    >>> try:
+    ...     parse_date("30. února 2019", lang="cs")
+    ... except DateParseError as error:
+    ...     print(error.text, "|", error.lang)
+    30. února 2019 | cs
+    """
 
     kind = "date"
 
 
 class PeriodParseError(DateParseError):
-    """Text that is not a range of dates (``1. 11. 2016 – 28. 2. 2018``)."""
+    """Text that is not a range of dates (``1. 11. 2016 – 28. 2. 2018``).
+
+    >>> from capacitylib.parsing import parse_period
+    >>> try:
+    ...     parse_period("od listopadu", lang="cs")
+    ... except PeriodParseError as error:
+    ...     print(error.kind, "|", error.text)
+    period | od listopadu
+    """
 
     kind = "period"
 
 
 class AmountParseError(ParseError):
-    """Text that is not an amount of money with a currency."""
+    """Text that is not an amount of money with a currency.
+
+    >>> from capacitylib.parsing import parse_money
+    >>> try:
+    ...     parse_money("apie milijoną", lang="lt")
+    ... except AmountParseError as error:
+    ...     print(error.kind, "|", error.text)
+    amount | apie milijoną
+    """
 
     kind = "amount"
 
 
 class QuantityParseError(ParseError):
-    """Text that is not a count, a range of counts or an amount of time."""
+    """Text that is not a count, a range of counts or an amount of time.
+
+    >>> from capacitylib.parsing import parse_quantity
+    >>> try:
+    ...     parse_quantity("daudz stundu", lang="lv")
+    ... except QuantityParseError as error:
+    ...     print(error.kind, "|", error.text)
+    quantity | daudz stundu
+    """
 
     kind = "quantity"
 
 
 class UnknownTermError(ParseError):
-    """A word the glossary does not list for the language (never guessed by fuzzy matching)."""
+    """A word the glossary does not list for the language (never guessed by fuzzy matching).
+
+    >>> from capacitylib.parsing import parse_term
+    >>> try:
+    ...     parse_term("kavos pertrauka", lang="lt")
+    ... except UnknownTermError as error:
+    ...     print(error.kind, "|", error.text)
+    term | kavos pertrauka
+    """
 
     kind = "term"
 
@@ -94,6 +142,13 @@ class AmbiguousTermError(ParseError):
 
     Attributes:
         candidates: every codelist value the word may mean.
+
+    >>> from capacitylib.parsing import parse_term
+    >>> try:
+    ...     parse_term("rokasgrāmata", lang="lv")
+    ... except AmbiguousTermError as error:
+    ...     print(sorted(c.value for c in error.candidates))
+    ['handbook', 'publication']
     """
 
     kind = "term"

@@ -58,7 +58,11 @@ UNITS_FILE = "units.csv"
 
 @dataclass(frozen=True, slots=True)
 class GlossaryEntry:
-    """One inflected form of a word in one language and the codelist value it means."""
+    """One inflected form of a word in one language and the codelist value it means.
+
+    >>> [(e.lang, e.term, e.code.value) for e in entries() if e.term == "intervizija"]
+    [('lt', 'intervizija', 'intervision')]
+    """
 
     lang: Lang
     term: str

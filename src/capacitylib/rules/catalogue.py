@@ -22,7 +22,12 @@ from capacitylib.errors import Severity
 
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
-    """One finding code: its severity, family (the module that emits it), meaning and source."""
+    """One finding code: its severity, family (the module that emits it), meaning and source.
+
+    >>> info = CATALOGUE["duration_differs_from_stated"]
+    >>> info.severity, info.family
+    ('warning', 'durations')
+    """
 
     code: str
     severity: Severity

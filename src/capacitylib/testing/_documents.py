@@ -214,7 +214,13 @@ def programmes(**kwargs: Any) -> st.SearchStrategy[Programme]:
 
 @dataclass(frozen=True)
 class NearlyValid:
-    """A document that breaks exactly one rule, with the code and path a validator must report."""
+    """A document that breaks exactly one rule, with the code and path a validator must report.
+
+    >>> from hypothesis import find
+    >>> case = find(nearly_valid_documents(codes=["money_negative"]), lambda case: True)
+    >>> case.code, case.path
+    ('money_negative', 'budget.total')
+    """
 
     document: dict[str, Any]
     code: str

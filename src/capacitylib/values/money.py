@@ -15,7 +15,14 @@ from capacitylib.values.codes import CurrencyCode
 
 
 class CurrencyMismatchError(ValueError):
-    """Arithmetic or comparison between amounts in different currencies."""
+    """Arithmetic or comparison between amounts in different currencies.
+
+    >>> try:
+    ...     Money.of("100.00", "EUR") + Money.of("2500.00", "CZK")
+    ... except CurrencyMismatchError as error:
+    ...     print(error)
+    cannot add EUR and CZK amounts (100.00 EUR and 2500.00 CZK); convert first with a rate table
+    """
 
 
 class Money(CapacityModel):

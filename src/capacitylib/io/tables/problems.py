@@ -62,7 +62,18 @@ class TableProblem(Problem):
 
 
 class TableError(ValueError):
-    """Tables that cannot be read or written; ``problems`` lists every problem found."""
+    """Tables that cannot be read or written; ``problems`` lists every problem found.
+
+    >>> import capacitylib
+    >>> from capacitylib.io.tables import from_tables, to_tables
+    >>> tables = to_tables(capacitylib.load_examples()[:1])
+    >>> tables["activities"].rows[0]["kind"] = "supervize"
+    >>> try:
+    ...     from_tables(tables)
+    ... except TableError as error:
+    ...     [(p.table, p.row, p.column) for p in error.problems]
+    [('activities', 2, 'kind')]
+    """
 
     def __init__(self, problems: Sequence[TableProblem], *, source: str | None = None):
         self.problems = list(problems)
