@@ -118,7 +118,7 @@ class RecordError(ValueError):
     >>> import io
     >>> from capacitylib.io.ndjson import read_ndjson
     >>> try:
-    ...     list(read_ndjson(io.StringIO('{"id": "p"}\\n')))
+    ...     list(read_ndjson(io.StringIO('{"id": "p"}')))
     ... except RecordError as error:
     ...     print(error)
     <stream>:1: invalid record: title: Field required [field_required]
