@@ -20,15 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import fastjsonschema  # noqa: E402
-import jsonschema  # noqa: E402
-import msgspec  # noqa: E402
+import fastjsonschema
+import generate
+import jsonschema
+import msgspec
+import msgspec_models
 
-import generate  # noqa: E402
-import msgspec_models  # noqa: E402
-
-import capacitylib  # noqa: E402
-from capacitylib.schema import programme_json_schema  # noqa: E402
+import capacitylib
+from capacitylib.schema import programme_json_schema
 
 Case = tuple[str, Callable[[], object]]
 
@@ -229,7 +228,7 @@ def import_time(runs: int) -> None:
             )
             results[name].append(float(out.stdout))
     medians = {name: statistics.median(v) for name, v in results.items()}
-    print("\n## Import time (fresh interpreter each, median of %d)\n" % runs)
+    print(f"\n## Import time (fresh interpreter each, median of {runs})\n")
     print(
         "| import | median | ratio to import pydantic | ratio to from pydantic import BaseModel |"
     )

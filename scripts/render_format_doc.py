@@ -45,7 +45,8 @@ package) is generated from the same models.
 """
 
 
-def type_name(annotation: Any) -> str:
+def type_name(annotation: Any) -> str:  # noqa: PLR0911 - one return per kind of annotation
+    """The reader-facing name of a field's type, with links to objects and codelists."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
@@ -73,6 +74,7 @@ def type_name(annotation: Any) -> str:
 
 
 def enums_in(annotation: Any, found: dict[str, type[enum.Enum]]) -> None:
+    """Collect the codelists an annotation mentions."""
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         found[annotation.__name__] = annotation
     for arg in typing.get_args(annotation):
@@ -80,6 +82,7 @@ def enums_in(annotation: Any, found: dict[str, type[enum.Enum]]) -> None:
 
 
 def model_section(model: type[BaseModel], found: dict[str, type[enum.Enum]]) -> list[str]:
+    """The markdown section of one model: its summary and a table of its fields."""
     doc = (model.__doc__ or "").split("\n\n")[0].strip().replace("\n", " ")
     out = [f"### {model.__name__}", "", doc, ""]
     if issubclass(model, RootModel):
@@ -106,6 +109,7 @@ def model_section(model: type[BaseModel], found: dict[str, type[enum.Enum]]) -> 
 
 
 def render() -> str:
+    """The whole of docs/format.md."""
     found: dict[str, type[enum.Enum]] = {}
     sections = [INTRO, "## Objects", ""]
     order: list[type[BaseModel]] = [
@@ -140,7 +144,8 @@ def render() -> str:
     sections += [
         "### PartialDate",
         "",
-        "Text: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `--MM-DD` or `--MM` (ISO 8601; the last two have no year).",
+        "Text: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `--MM-DD` or `--MM` "
+        "(ISO 8601; the last two have no year).",
         "",
         "## Codelists",
         "",
