@@ -101,6 +101,11 @@ def validation(size: str, make: Callable[[int], dict[str, object]], n: int, repe
     )
 
 
+def _in_gc_paused(fn: Callable[[], object]) -> object:
+    with capacitylib.gc_paused():
+        return fn()
+
+
 def batches(n: int, repeats: int) -> None:
     raw, _ = documents(generate.small, n)
     array = b"[" + b",".join(raw) + b"]"

@@ -212,3 +212,47 @@ def test_programme_shaped_noise_gives_a_model_or_a_validation_error(value):
 @given(st.text(max_size=200))
 def test_any_yaml_text_gives_a_model_or_a_clean_error(text):
     assert_clean(lambda: loads(text))
+
+
+cell_content = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.integers(-(10**20), 10**20),
+    st.floats(),
+    st.decimals(allow_nan=True),
+    st.booleans(),
+    st.dates(),
+    st.sampled_from(
+        ["1. 11. 2016", "43 940 212,00 Eur", "2-3", "cca 2-3 h", "--03-30", "=SUM(A1)", "NaN"]
+    ),
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.data(), content=cell_content, lang=st.sampled_from([None, "lt", "lv", "cs", "pl", "en"])
+)
+def test_any_cell_content_gives_programmes_or_a_clean_table_error(data, content, lang):
+    """Whatever a spreadsheet cell holds, reading the tables gives programmes or a TableError."""
+    from capacitylib.io.tables import TableError, from_tables, to_tables
+
+    tables = to_tables(EXAMPLES_FOR_CELLS)
+    name = data.draw(st.sampled_from(sorted(n for n, t in tables.items() if t.rows)))
+    table = tables[name]
+    row = data.draw(st.sampled_from(table.rows))
+    column = data.draw(st.sampled_from(table.columns))
+    row[column] = content
+    outcome: object
+    try:
+        outcome = from_tables(tables, lang=lang)
+    except TableError as error:
+        outcome = error
+    if isinstance(outcome, TableError):
+        assert outcome.problems
+        assert all(p.table and p.message for p in outcome.problems)
+    else:
+        assert isinstance(outcome, list)
+        assert all(isinstance(p, Programme) for p in outcome)
+
+
+EXAMPLES_FOR_CELLS = capacitylib.load_examples()

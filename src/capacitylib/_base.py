@@ -23,5 +23,6 @@ class CapacityModel(BaseModel):
         str_strip_whitespace=False,
         use_enum_values=False,
         ser_json_inf_nan="strings",
+        defer_build=True,
         use_attribute_docstrings=False,
     )

@@ -82,3 +82,25 @@ def test_json_line_is_the_canonical_document_on_one_line(doc):
     expected = json.dumps(to_document(programme), ensure_ascii=False, separators=(",", ":"))
     assert json_line(programme) == expected
     assert "\n" not in json_line(programme)
+
+
+def test_gc_paused_pauses_and_restores_the_collector():
+    """The collector is off inside the block and back as it was after, even on error."""
+    import gc
+
+    import pytest
+
+    assert gc.isenabled()
+    with capacitylib.gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), capacitylib.gc_paused():
+        _ = 1 / 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with capacitylib.gc_paused():
+            pass
+        assert not gc.isenabled(), "a collector the caller had paused stays paused"
+    finally:
+        gc.enable()

@@ -11,6 +11,7 @@
 import importlib as _importlib
 import typing as _typing
 
+from capacitylib.io._gc import gc_paused
 from capacitylib.io.documents import (
     DocumentError,
     Format,
@@ -99,6 +100,7 @@ __all__ = [
     "example_paths",
     "from_dataframes",
     "from_tables",
+    "gc_paused",
     "iter_ndjson",
     "json_line",
     "load",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from capacitylib.io._gc import gc_paused
 from capacitylib.io.documents import load
 from capacitylib.models import Programme
 
@@ -21,4 +22,5 @@ def example_paths() -> list[Path]:
 
 def load_examples() -> list[Programme]:
     """The bundled example programmes, validated (needs the ``yaml`` extra)."""
-    return [load(path) for path in example_paths()]
+    with gc_paused():
+        return [load(path) for path in example_paths()]

@@ -53,6 +53,11 @@ def plain(raw: Any) -> Any:
     return raw
 
 
+def _finite(value: float | Decimal) -> bool:
+    # Decimal("sNaN") raises in math.isfinite; Decimal's own test never does.
+    return value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+
+
 def float_text(value: float) -> str:
     """The shortest decimal text of a float a spreadsheet typed (``12.5``, ``43940212``)."""
     if value.is_integer() and abs(value) < 1e16:
@@ -139,7 +144,7 @@ class Decoder:
             return raw
         if isinstance(raw, int):
             return raw
-        if isinstance(raw, float | Decimal) and raw == int(raw):
+        if isinstance(raw, float | Decimal) and _finite(raw) and raw == int(raw):
             return int(raw)
         if isinstance(raw, str) and _INT_RE.match(raw.strip()):
             return int(raw.strip())
