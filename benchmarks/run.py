@@ -1,7 +1,8 @@
 """Benchmarks: capacitylib against msgspec, jsonschema and fastjsonschema, side by side in ONE run.
 
-Run:  python benchmarks/run.py            (needs: pip install -e ".[dev,bench]")
-      python benchmarks/run.py --quick    (fewer repetitions)
+Run:  python benchmarks/run.py                 (needs: pip install -e ".[dev,bench]"; ~12 minutes)
+      python benchmarks/run.py --quick         (fewer repetitions, smaller sizes)
+      python benchmarks/run.py --only batch    (one section; repeatable)
 
 Every case is timed in the same process, round-robin over repetitions so that machine noise hits
 all of them alike; the table shows medians and the ratio to the named baseline.
@@ -123,6 +124,10 @@ def batches(n: int, repeats: int) -> None:
         ("capacitylib JSON array (gc on)", lambda: many.validate_json(array)),
         ("msgspec NDJSON lines", lambda: [decode(line) for line in ndjson.splitlines()]),
         ("capacitylib NDJSON lines", lambda: [adapter(line) for line in ndjson.splitlines()]),
+        (
+            "capacitylib NDJSON lines inside gc_paused() (gc on)",
+            lambda: _in_gc_paused(lambda: [adapter(line) for line in ndjson.splitlines()]),
+        ),
         (
             "capacitylib NDJSON lines (gc on)",
             lambda: [adapter(line) for line in ndjson.splitlines()],
@@ -296,6 +301,12 @@ def memory(n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, smaller sizes")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=("validate", "batch", "checks", "scaling", "import", "memory"),
+        help="run only this section (repeatable)",
+    )
     args = parser.parse_args()
     repeats = 5 if args.quick else 15
     print(
@@ -303,13 +314,19 @@ def main() -> None:
         f"pydantic {__import__('pydantic').VERSION}, msgspec {msgspec.__version__}, "
         f"Python {sys.version.split()[0]})"
     )
-    validation("small", generate.small, 200, repeats)
-    validation("medium", generate.medium, 20, repeats)
-    batches(10_000 if not args.quick else 2_000, max(3, repeats // 3))
-    checks_and_reports(repeats)
-    report_scaling(1_000 if not args.quick else 200, max(3, repeats // 3))
-    import_time(15 if not args.quick else 5)
-    memory(100_000 if not args.quick else 10_000)
+    sections = {
+        "validate": lambda: (
+            validation("small", generate.small, 200, repeats),
+            validation("medium", generate.medium, 20, repeats),
+        ),
+        "batch": lambda: batches(10_000 if not args.quick else 2_000, max(3, repeats // 3)),
+        "checks": lambda: checks_and_reports(repeats),
+        "scaling": lambda: report_scaling(1_000 if not args.quick else 200, max(3, repeats // 3)),
+        "import": lambda: import_time(15 if not args.quick else 5),
+        "memory": lambda: memory(100_000 if not args.quick else 10_000),
+    }
+    for name in args.only or list(sections):
+        sections[name]()
 
 
 if __name__ == "__main__":
