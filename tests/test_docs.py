@@ -108,3 +108,11 @@ def test_tables_reference_example_runs(tmp_path, monkeypatch):
     for block in python_blocks(ROOT / "docs" / "tables.md"):
         exec(compile(block, "tables.md", "exec"), {})  # noqa: S102 - our docs
     assert (tmp_path / "tables.xlsx").exists()
+
+
+def test_readme_main_job_validates_and_reports_the_examples():
+    """The README's first command runs the validate and report commands on the examples."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = re.findall(r"^\$ (.+)$", readme, flags=re.MULTILINE)[0]
+    assert "capacitylib validate examples/programmes" in first
+    assert "capacitylib report examples/programmes" in first
