@@ -276,3 +276,40 @@ def test_report_json_of_any_programme(programme: Programme) -> None:
     json.dumps(data)
     _check_json(data)
     assert build_report(programme).render_text()
+
+
+def test_text_report_shows_shares_and_unit_costs_and_notes_an_unsplittable_total() -> None:
+    """Funding shares and unit costs appear in the text; a sub-cent total is noted, not split."""
+    from capacitylib import Programme
+    from capacitylib.calculators import build_report
+
+    programme = Programme.model_validate(
+        {
+            "id": "p",
+            "title": {"en": "Supervision for social workers"},
+            "country": "CZ",
+            "periods": [{"start": "2016-11-01", "end": "2018-02-28"}],
+            "budget": {
+                "total": {"amount": "1000.005", "currency": "EUR"},
+                "sources": [
+                    {"kind": "eu_fund", "amount": {"amount": "850.00", "currency": "EUR"}},
+                    {"kind": "national_budget", "amount": {"amount": "150.005", "currency": "EUR"}},
+                ],
+            },
+            "activities": [
+                {
+                    "id": "s",
+                    "kind": "supervision_team",
+                    "sessions_actual": 10,
+                    "hours_per_session": {"min": 2, "unit": "clock_hour"},
+                    "participants": [{"group": "social_workers", "count": 5, "unique": True}],
+                }
+            ],
+        }
+    )
+    report = build_report(programme)
+    text = report.render_text()
+    assert "EU rate" in text
+    assert "cost per session" in text
+    assert report.to_json_dict()["budget"]["by_year"] is None
+    assert any("not split by year" in note for note in report.notes)

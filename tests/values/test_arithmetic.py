@@ -121,3 +121,21 @@ def test_partial_date_helpers():
 def test_partial_date_construction_is_checked(args, reason):
     with pytest.raises(ValueError, match=reason):
         PartialDate(*args)
+
+
+def test_estimate_from_an_unusual_input_is_a_validation_error():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        Estimate.model_validate([1, 2])
+
+
+def test_open_period_covers_every_later_period():
+    from capacitylib import Period
+
+    ongoing = Period(start=date(2023, 1, 2))
+    assert ongoing.covers(Period(start=date(2024, 1, 1), end=date(2030, 1, 1)))
+    assert ongoing.covers(Period(start=date(2024, 1, 1)))
+    assert not ongoing.covers(Period(start=date(2022, 12, 8)))
+    closed = Period(start=date(2022, 12, 8), end=date(2026, 12, 31))
+    assert not closed.covers(ongoing)
