@@ -16,6 +16,7 @@ import typing as _typing
 
 from pydantic import ValidationError
 
+from capacitylib._lazy import lazy_attributes as _lazy_attributes
 from capacitylib._version import SCHEMA_VERSION, __version__
 from capacitylib.codelists import (
     ActivityKind,
@@ -135,14 +136,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> _typing.Any:
-    if name in _LAZY:
-        import importlib  # noqa: PLC0415
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'capacitylib' has no attribute {name!r}")
+__getattr__ = _lazy_attributes(__name__, _LAZY)
 
 
 __all__ = [

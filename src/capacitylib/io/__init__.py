@@ -8,9 +8,9 @@
 * :mod:`.validate` and :mod:`.convert`: what the command line runs.
 """
 
-import importlib as _importlib
 import typing as _typing
 
+from capacitylib._lazy import lazy_attributes as _lazy_attributes
 from capacitylib.io._gc import gc_paused
 from capacitylib.io.documents import (
     DocumentError,
@@ -78,12 +78,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> _typing.Any:
-    if name in _LAZY:
-        value = getattr(_importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'capacitylib.io' has no attribute {name!r}")
+__getattr__ = _lazy_attributes(__name__, _LAZY)
 
 
 __all__ = [

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
-from capacitylib.io.tables.flatten import Cell, to_tables
+from capacitylib.io.tables._files import read_table_files, table_files, write_table_files
+from capacitylib.io.tables.flatten import Cell, TableData
 from capacitylib.io.tables.problems import TableProblem
-from capacitylib.io.tables.unflatten import RawTable, TablesResult, read_raw
+from capacitylib.io.tables.unflatten import RawTable, TablesResult
 from capacitylib.models import Programme
 
 SUFFIX = ".csv"
@@ -40,52 +41,27 @@ def cell_text(value: Cell) -> str:
 
 def write_csv(programmes: Iterable[Programme], folder: str | Path) -> list[Path]:
     """Write one ``<table>.csv`` per table into ``folder`` (created if needed); the paths."""
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, data in to_tables(programmes).items():
-        path = out / f"{name}{SUFFIX}"
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(data.columns)
-            for row in data.rows:
-                writer.writerow([cell_text(row.get(c)) for c in data.columns])
-        paths.append(path)
-    return paths
+    return write_table_files(programmes, folder, SUFFIX, _write_one)
+
+
+def _write_one(data: TableData, path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(data.columns)
+        for row in data.rows:
+            writer.writerow([cell_text(row.get(c)) for c in data.columns])
 
 
 def csv_files(source: str | Path | Mapping[str, str | Path]) -> dict[str, Path]:
     """Table name to file: the ``*.csv`` files of a folder, one file, or a given mapping."""
-    if isinstance(source, Mapping):
-        return {name: Path(path) for name, path in source.items()}
-    path = Path(source)
-    if path.is_dir():
-        return {p.stem: p for p in sorted(path.glob(f"*{SUFFIX}"))}
-    return {path.stem: path}
+    return table_files(source, SUFFIX)
 
 
 def read_csv_result(
     source: str | Path | Mapping[str, str | Path], *, lang: str | None = None
 ) -> TablesResult:
     """Read CSV tables, collecting every problem (see :func:`read_csv`)."""
-    raw: dict[str, RawTable] = {}
-    problems: list[TableProblem] = []
-    files = csv_files(source)
-    if not files:
-        problems.append(
-            TableProblem(
-                code="table_missing",
-                path="",
-                message=f"{source} holds no .csv table",
-                table="programmes",
-            )
-        )
-    for name, path in files.items():
-        table, found = read_csv_table(name, path)
-        problems += found
-        if table is not None:
-            raw[name] = table
-    return read_raw(raw, lang=lang, structural=problems)
+    return read_table_files(source, SUFFIX, read_csv_table, lang=lang)
 
 
 def read_csv(

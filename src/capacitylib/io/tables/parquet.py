@@ -17,9 +17,10 @@ from typing import Any
 
 from capacitylib._version import SCHEMA_VERSION
 from capacitylib.io._extras import require
-from capacitylib.io.tables.flatten import TableData, to_tables
+from capacitylib.io.tables._files import read_table_files, table_files, write_table_files
+from capacitylib.io.tables.flatten import TableData
 from capacitylib.io.tables.problems import TableProblem
-from capacitylib.io.tables.unflatten import RawTable, TablesResult, read_raw
+from capacitylib.io.tables.unflatten import RawTable, TablesResult
 from capacitylib.models import Programme
 
 SUFFIX = ".parquet"
@@ -60,64 +61,43 @@ def arrow_table(data: TableData) -> Any:
 def write_parquet(programmes: Iterable[Programme], folder: str | Path) -> list[Path]:
     """Write one ``<table>.parquet`` per table into ``folder`` (created if needed); the paths."""
     _, pq = _pyarrow()
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, data in to_tables(programmes).items():
-        path = out / f"{name}{SUFFIX}"
-        pq.write_table(arrow_table(data), path)
-        paths.append(path)
-    return paths
+    return write_table_files(
+        programmes, folder, SUFFIX, lambda data, path: pq.write_table(arrow_table(data), path)
+    )
 
 
 def parquet_files(source: str | Path | Mapping[str, str | Path]) -> dict[str, Path]:
     """Table name to file: the ``*.parquet`` files of a folder, one file, or a given mapping."""
-    if isinstance(source, Mapping):
-        return {name: Path(path) for name, path in source.items()}
-    path = Path(source)
-    if path.is_dir():
-        return {p.stem: p for p in sorted(path.glob(f"*{SUFFIX}"))}
-    return {path.stem: path}
+    return table_files(source, SUFFIX)
+
+
+def _read_one(name: str, path: Path) -> tuple[RawTable | None, list[TableProblem]]:
+    _, pq = _pyarrow()
+    try:
+        table = pq.read_table(path)
+    except FileNotFoundError:
+        message = "no such file"
+    except Exception as exc:  # pyarrow raises several types for a bad file
+        message = f"not a readable Parquet file ({type(exc).__name__}: {exc})"
+    else:
+        columns = list(table.column_names)
+        rows = [
+            (number, [row[c] for c in columns])
+            for number, row in enumerate(table.to_pylist(), start=2)
+        ]
+        return RawTable(name, columns, rows), []
+    problem = TableProblem(
+        code="table_file_unreadable", path="", message=f"{path}: {message}", table=name
+    )
+    return None, [problem]
 
 
 def read_parquet_result(
     source: str | Path | Mapping[str, str | Path], *, lang: str | None = None
 ) -> TablesResult:
     """Read Parquet tables, collecting every problem (see :func:`read_parquet`)."""
-    _, pq = _pyarrow()
-    raw: dict[str, RawTable] = {}
-    problems: list[TableProblem] = []
-    files = parquet_files(source)
-    if not files:
-        problems.append(
-            TableProblem(
-                code="table_missing",
-                path="",
-                message=f"{source} holds no .parquet table",
-                table="programmes",
-            )
-        )
-    for name, path in files.items():
-        try:
-            table = pq.read_table(path)
-        except FileNotFoundError:
-            message = "no such file"
-        except Exception as exc:  # pyarrow raises several types for a bad file
-            message = f"not a readable Parquet file ({type(exc).__name__}: {exc})"
-        else:
-            columns = list(table.column_names)
-            rows = [
-                (number, [row[c] for c in columns])
-                for number, row in enumerate(table.to_pylist(), start=2)
-            ]
-            raw[name] = RawTable(name, columns, rows)
-            continue
-        problems.append(
-            TableProblem(
-                code="table_file_unreadable", path="", message=f"{path}: {message}", table=name
-            )
-        )
-    return read_raw(raw, lang=lang, structural=problems)
+    _pyarrow()
+    return read_table_files(source, SUFFIX, _read_one, lang=lang)
 
 
 def read_parquet(

@@ -1,0 +1,67 @@
+"""Tables kept as one file per table (CSV and Parquet): finding, reading and writing the files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from capacitylib.io.tables.flatten import TableData, to_tables
+from capacitylib.io.tables.problems import TableProblem
+from capacitylib.io.tables.unflatten import RawTable, TablesResult, read_raw
+from capacitylib.models import Programme
+
+#: Reads one table file: the raw table, or ``None`` and the problems that make it unreadable.
+ReadOne = Callable[[str, Path], tuple[RawTable | None, list[TableProblem]]]
+
+Source = str | Path | Mapping[str, str | Path]
+
+
+def table_files(source: Source, suffix: str) -> dict[str, Path]:
+    """Table name to file: the ``*<suffix>`` files of a folder, one file, or a given mapping."""
+    if isinstance(source, Mapping):
+        return {name: Path(path) for name, path in source.items()}
+    path = Path(source)
+    if path.is_dir():
+        return {p.stem: p for p in sorted(path.glob(f"*{suffix}"))}
+    return {path.stem: path}
+
+
+def read_table_files(
+    source: Source, suffix: str, read_one: ReadOne, *, lang: str | None
+) -> TablesResult:
+    """Read every table file of ``source``, collecting every problem instead of raising."""
+    raw: dict[str, RawTable] = {}
+    problems: list[TableProblem] = []
+    files = table_files(source, suffix)
+    if not files:
+        problems.append(
+            TableProblem(
+                code="table_missing",
+                path="",
+                message=f"{source} holds no {suffix} table",
+                table="programmes",
+            )
+        )
+    for name, path in files.items():
+        table, found = read_one(name, path)
+        problems += found
+        if table is not None:
+            raw[name] = table
+    return read_raw(raw, lang=lang, structural=problems)
+
+
+def write_table_files(
+    programmes: Iterable[Programme],
+    folder: str | Path,
+    suffix: str,
+    write_one: Callable[[TableData, Path], None],
+) -> list[Path]:
+    """Write one ``<table><suffix>`` per table into ``folder`` (created if needed); the paths."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in to_tables(programmes).items():
+        path = out / f"{name}{suffix}"
+        write_one(data, path)
+        paths.append(path)
+    return paths
