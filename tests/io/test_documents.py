@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 import capacitylib
 from capacitylib import DocumentError, Programme, dumps, load, loads
-from tests.strategies import programmes
+from capacitylib.testing import programme_documents as programmes
 
 EXAMPLES = capacitylib.example_paths()
 

@@ -10,7 +10,7 @@ from capacitylib import DocumentError, Programme
 from capacitylib.io import ndjson
 from capacitylib.io.ndjson import iter_lines, iter_ndjson, read_ndjson, write_ndjson
 from capacitylib.io.records import RecordError, json_line
-from tests.io.strategies import collections
+from capacitylib.testing import programme_collections as collections
 
 EXAMPLES = capacitylib.load_examples()
 GOOD = json_line(EXAMPLES[0])

@@ -6,7 +6,7 @@ import capacitylib
 from capacitylib import Problem
 from capacitylib.io import to_document
 from capacitylib.io.records import Outcome, json_line, validate_record, validate_records
-from tests.io.strategies import programmes
+from capacitylib.testing import rich_programme_documents as programmes
 
 EXAMPLE = capacitylib.load_examples()[0]
 GOOD = json_line(EXAMPLE)

@@ -16,7 +16,7 @@ from capacitylib.io.tables import (
     write_tables,
 )
 from capacitylib.io.tables.columns import _DECLARATIONS, LANGUAGE_RE
-from tests.io.strategies import collections
+from capacitylib.testing import programme_collections as collections
 
 EXAMPLES = capacitylib.load_examples()
 

@@ -6,7 +6,7 @@ from pydantic import ValidationError
 
 import capacitylib
 from capacitylib import PeriodStatus, Programme, problems_from_error
-from tests.strategies import programmes
+from capacitylib.testing import programme_documents as programmes
 
 MINIMAL = {"id": "p1", "title": {"en": "Supervision for social workers"}}
 

@@ -10,8 +10,11 @@ Needs the ``testing`` extra (``pip install "capacitylib[testing]"``).
 >>> test_every_programme_has_a_title()
 
 Strategies that end in ``_documents`` give plain JSON-ready data (what a file holds); the others
-give validated models. :func:`nearly_valid_documents` gives documents that break exactly one
-named rule, with the error code and path a validator must report.
+give validated models. :func:`rich_programme_documents` fills every field of every model with
+values that are hard for flat formats (separators, quotes, a leading "=", ``1E+3``), and
+:func:`programme_collections` gives one to three of them with distinct ids.
+:func:`nearly_valid_documents` gives documents that break exactly one named rule, with the
+error code and path a validator must report.
 """
 
 from capacitylib.io._extras import require
@@ -23,6 +26,10 @@ from capacitylib.testing._documents import (  # noqa: E402 - after the extra che
     nearly_valid_documents,
     programme_documents,
     programmes,
+)
+from capacitylib.testing._rich import (  # noqa: E402
+    programme_collections,
+    rich_programme_documents,
 )
 from capacitylib.testing._values import (  # noqa: E402
     LANGUAGES,
@@ -44,6 +51,8 @@ __all__ = [
     "nearly_valid_documents",
     "partial_dates",
     "periods",
+    "programme_collections",
     "programme_documents",
     "programmes",
+    "rich_programme_documents",
 ]

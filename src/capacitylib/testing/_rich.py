@@ -1,23 +1,27 @@
-"""Hypothesis strategies for whole programmes that fill every table and every column.
+"""Strategies for programme documents that fill every table and every column, as plain data.
 
-Wider than ``tests.strategies.programmes``: every field of every model is drawn (or left
-out), with texts that are hard for flat formats (separators, quotes, leading "=", newlines,
-language tags such as ``pt-BR`` and ``no``) and decimals in every form (``0.00``, ``1E+3``).
-Optional objects are never empty and optional texts never ``""``: tables read an empty cell as
-"not stated" (see docs/tables.md).
+Wider than :func:`capacitylib.testing.programme_documents`: every field of every model is drawn
+(or left out), with texts that are hard for flat formats (separators, quotes, a leading "=",
+newlines, language tags such as ``pt-BR`` and ``no``) and decimals in every form (``0.00``,
+``1E+3``). Optional objects are never empty and optional texts never ``""``: tables read an empty
+cell as "not stated" (see docs/tables.md). Building blocks return JSON-ready values (dicts,
+ISO text), not models.
 """
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from capacitylib import _tables
 from capacitylib.codelists import (
     ActivityKind,
     ActivityStatus,
     FundingInstrument,
     FundingSourceKind,
+    HoursUnit,
     IndicatorKind,
     OrganisationKind,
     OutputKind,
@@ -28,7 +32,61 @@ from capacitylib.codelists import (
     TargetGroup,
     TimeUnit,
 )
-from tests.strategies import countries, currencies, dates, hours, partial_dates, periods
+
+currencies = st.sampled_from(sorted(_tables.currencies()))
+countries = st.sampled_from(sorted(_tables.countries()))
+
+amounts = st.decimals(
+    min_value=Decimal("-1e15"),
+    max_value=Decimal("1e15"),
+    allow_nan=False,
+    allow_infinity=False,
+    places=2,
+)
+dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
+
+
+@st.composite
+def estimates(draw: st.DrawFn) -> dict[str, object]:
+    low = draw(quantities)
+    high = draw(st.one_of(st.just(low), quantities.map(lambda q: low + q)))
+    return {"min": low, "max": high, "approximate": draw(st.booleans())}
+
+
+@st.composite
+def hours(draw: st.DrawFn) -> dict[str, object]:
+    data = draw(estimates())
+    unit = draw(st.sampled_from(list(HoursUnit)))
+    data["unit"] = unit.value
+    if unit is HoursUnit.ACADEMIC_HOUR and draw(st.booleans()):
+        data["academic_hour_minutes"] = draw(st.sampled_from([40, 45, 50]))
+    return data
+
+
+@st.composite
+def periods(draw: st.DrawFn, *, open_end: bool = True) -> dict[str, object]:
+    start = draw(dates)
+    if open_end and draw(st.booleans()):
+        return {"start": start}
+    return {"start": start, "end": start + timedelta(days=draw(st.integers(0, 4000)))}
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> str:
+    d = draw(dates)
+    form = draw(st.sampled_from(["y", "ym", "ymd", "md", "m"]))
+    return {
+        "y": f"{d.year:04d}",
+        "ym": f"{d.year:04d}-{d.month:02d}",
+        "ymd": d.isoformat(),
+        "md": f"--{d.month:02d}-{d.day:02d}",
+        "m": f"--{d.month:02d}",
+    }[form]
+
+
+def localized() -> st.SearchStrategy[dict[str, str]]:
+    return st.dictionaries(languages, texts, min_size=1, max_size=3)
+
 
 TRICKY = [
     "a;b",
@@ -74,17 +132,6 @@ def maybe(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
 
 def codes(enum: type) -> st.SearchStrategy[str]:
     return st.sampled_from([member.value for member in enum])  # type: ignore[attr-defined]
-
-
-@st.composite
-def estimates(draw: st.DrawFn) -> dict[str, object]:
-    low = draw(quantities)
-    high = draw(st.one_of(st.just(low), quantities.map(lambda q: low + q)))
-    return {"min": low, "max": high, "approximate": draw(st.booleans())}
-
-
-def localized() -> st.SearchStrategy[dict[str, str]]:
-    return st.dictionaries(languages, texts, min_size=1, max_size=3)
 
 
 @st.composite
@@ -214,7 +261,7 @@ def organisation(draw: st.DrawFn, org_id: str) -> dict[str, object]:
 
 
 @st.composite
-def programmes(draw: st.DrawFn) -> dict[str, object]:
+def rich_programme_documents(draw: st.DrawFn) -> dict[str, object]:
     """A valid programme document that fills (or leaves out) every field, as plain data."""
     org_ids = [f"org-{i}" for i in range(draw(st.integers(0, 3)))]
     activity_ids = [f"act.{i}" for i in range(draw(st.integers(0, 3)))]
@@ -353,7 +400,7 @@ def programmes(draw: st.DrawFn) -> dict[str, object]:
 
 
 @st.composite
-def collections(draw: st.DrawFn) -> list[dict[str, object]]:
-    """One to three programmes with distinct ids."""
-    docs = draw(st.lists(programmes(), min_size=1, max_size=3))
+def programme_collections(draw: st.DrawFn) -> list[dict[str, object]]:
+    """One to three rich programme documents with distinct ids, as a stream or tables hold."""
+    docs = draw(st.lists(rich_programme_documents(), min_size=1, max_size=3))
     return [{**doc, "id": f"{i}-{doc['id']}"} for i, doc in enumerate(docs)]
