@@ -20,12 +20,25 @@ SCHEMA_ID = f"https://capacitylib.org/schema/programme-{SCHEMA_VERSION}.json"
 
 def generate_programme_json_schema() -> dict[str, Any]:
     """Generate the JSON Schema (Draft 2020-12) of a document from the models."""
-    schema = Programme.model_json_schema(mode="validation")
+    schema = _without_examples(Programme.model_json_schema(mode="validation"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         **schema,
     }
+
+
+def _without_examples(node: Any) -> Any:
+    """The schema with the Python examples (``>>>`` lines onwards) cut from every description."""
+    if isinstance(node, dict):
+        out = {key: _without_examples(value) for key, value in node.items()}
+        description = out.get("description")
+        if isinstance(description, str) and ">>>" in description:
+            out["description"] = description.split(">>>", 1)[0].rstrip()
+        return out
+    if isinstance(node, list):
+        return [_without_examples(item) for item in node]
+    return node
 
 
 @functools.cache
