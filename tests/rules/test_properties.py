@@ -28,6 +28,8 @@ from capacitylib.codelists import (
     TimeUnit,
 )
 from capacitylib.rules import CATALOGUE, check, check_strict
+from capacitylib.testing._rich import codes as enum_values
+from capacitylib.testing._rich import estimates as shared_estimates
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -44,15 +46,8 @@ quantities = st.one_of(
 )
 
 
-def enum_values(enum: Any) -> st.SearchStrategy[str]:
-    return st.sampled_from([member.value for member in enum])
-
-
-@st.composite
-def estimates(draw: st.DrawFn, values: st.SearchStrategy[Decimal] = quantities) -> dict[str, Any]:
-    low = draw(values)
-    high = low + draw(st.one_of(st.just(Decimal(0)), values))
-    return {"min": low, "max": high, "approximate": draw(st.booleans())}
+def estimates(values: st.SearchStrategy[Decimal] = quantities) -> st.SearchStrategy[dict[str, Any]]:
+    return shared_estimates(values)  # type: ignore[return-value]
 
 
 @st.composite

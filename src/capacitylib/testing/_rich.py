@@ -47,9 +47,13 @@ dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
 
 
 @st.composite
-def estimates(draw: st.DrawFn) -> dict[str, object]:
-    low = draw(quantities)
-    high = draw(st.one_of(st.just(low), quantities.map(lambda q: low + q)))
+def estimates(
+    draw: st.DrawFn, values: st.SearchStrategy[Decimal] | None = None
+) -> dict[str, object]:
+    """An Estimate as plain data; ``values`` draws the bounds (default: :data:`quantities`)."""
+    bounds = quantities if values is None else values
+    low = draw(bounds)
+    high = draw(st.one_of(st.just(low), bounds.map(lambda q: low + q)))
     return {"min": low, "max": high, "approximate": draw(st.booleans())}
 
 
