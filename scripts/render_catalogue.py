@@ -14,7 +14,12 @@ import sys
 from pathlib import Path
 
 from capacitylib.reference import ReferenceTables
-from capacitylib.rules.catalogue import CATALOGUE, STRUCTURAL_CODES
+from capacitylib.rules.catalogue import (
+    CATALOGUE,
+    DATASET_CODES,
+    READER_CODES,
+    STRUCTURAL_CODES,
+)
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 
@@ -83,7 +88,27 @@ def tables_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-_TABLES = {"findings": findings_table, "structural": structural_table, "tables": tables_table}
+def reader_table() -> str:
+    """The codes of reading records (streams, documents, tables) as a Markdown table."""
+    rows = ["| code | meaning |", "|---|---|"]
+    rows += [f"| `{e.code}` | {_cell(e.meaning)} |" for e in READER_CODES.values()]
+    return "\n".join(rows) + "\n"
+
+
+def dataset_table() -> str:
+    """The findings across the records of a dataset as a Markdown table."""
+    rows = ["| code | severity | meaning |", "|---|---|---|"]
+    rows += [f"| `{e.code}` | {e.severity} | {_cell(e.meaning)} |" for e in DATASET_CODES.values()]
+    return "\n".join(rows) + "\n"
+
+
+_TABLES = {
+    "findings": findings_table,
+    "structural": structural_table,
+    "reader": reader_table,
+    "dataset": dataset_table,
+    "tables": tables_table,
+}
 
 
 def render(text: str) -> str:

@@ -9,11 +9,11 @@ import enum
 import sys
 import types
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, RootModel
 
-import capacitylib
 from capacitylib import models, values
 
 INTRO = """# Document format
@@ -156,8 +156,7 @@ def render() -> str:
         members = ", ".join(f"`{m.value}`" for m in found[name])
         doc = (found[name].__doc__ or "").split("\n\n")[0].strip().replace("\n", " ")
         sections += [f"### {name}", "", doc, "", members, ""]
-    example = capacitylib.example_paths()
-    cz = next(p for p in example if p.name == "cz-up-msk-supervision.yaml")
+    cz = Path(__file__).resolve().parent.parent / "examples/programmes/cz-up-msk-supervision.yaml"
     sections += [
         "## A complete example",
         "",

@@ -33,7 +33,9 @@ programmes written, in every format, for the seed examples and for generated pro
 `.parquet` a folder of Parquet files, `.csv` or no suffix a folder of CSV files. Without its
 extra a format raises `MissingExtraError` naming the command, e.g.
 `pip install "capacitylib[xlsx]"`. Every table is written, even when empty, so a pipeline always
-sees the same files.
+sees the same files. Writes are atomic: a folder of tables or a workbook appears whole, or the
+previous one stays byte for byte as it was (a failed, interrupted or killed `convert`, a full
+disk); a folder holding other files than tables is refused, never emptied.
 
 ```python
 import capacitylib
@@ -72,7 +74,8 @@ frames["activities"][["programme_id", "activity_id", "sessions_actual_min"]]
   `frame["amount"].sum()` is exact.
 - **LocalizedText** is one column per language, `<field>_<lang>` (`title_lt`, `title_en`,
   `name_pt-BR`): any BCP 47 tag round-trips. Languages appear in order of first use, English
-  last.
+  last; the model keeps a text's languages sorted by tag, so every format gives back the same
+  order.
 - **Dates** are ISO 8601 (`2016-11-01`; date cells in XLSX, `date32` in Parquet, `datetime.date`
   in pandas). **Partial dates** are text: `2019`, `2019-05`, `2019-05-16`, `--03-30`, `--04`.
 - **Lists** of codes, ids and partial dates are joined with `;` (`esf;national`). Lists of free
@@ -84,6 +87,50 @@ frames["activities"][["programme_id", "activity_id", "sessions_actual_min"]]
 Two things carry no information and read back as "not stated": an optional text that is the
 empty string, and an optional object with no field set (`budget: {}`, `contact: {}`,
 `operational_programme: {}`).
+
+## Exact and safe exports
+
+- **Texts read back exactly** in every format: CR alone or in CRLF, NEL (U+0085), U+2028, tabs,
+  a leading `=`, texts of 100,000 characters. CSV quotes every cell holding a CR, LF, quote or
+  comma and reads cells up to `MAX_CSV_FIELD_CHARS` (10,000,000) characters; XLSX stores a CR as
+  OOXML's `_x000D_` (a literal `_xHHHH_` as `_x005F_xHHHH_`), as Excel does, and undoes it on
+  reading. What a format cannot hold is refused with `table_cell_unwritable`, never changed:
+  an XLSX cell holds at most 32,767 characters (Excel's limit) and no control characters.
+- **No formula injection from CSV.** A free-text cell (text and `<field>_<lang>` columns) that
+  starts with `=`, `+`, `-`, `@`, tab or CR is written after a single quote (`'=HYPERLINK(...)`),
+  the OWASP rule, so a spreadsheet shows it as text; a text starting with `'` gets one more.
+  Reading removes exactly one leading `'` from free-text cells, so round trips stay exact.
+  Decimals, dates, partial dates (`--03-30`), codes, ids and JSON lists are canonical values and
+  never prefixed. `write_csv(..., formula_escape=False)` (`write_tables(...,
+  csv_formula_escape=False)`) writes formula-like texts raw for tools that need them; it still
+  doubles a leading `'`, so its files read back exactly too. A CSV made elsewhere whose text
+  starts with `'` loses that quote on reading.
+- **XLSX cells are never formulas:** every text is a string cell. Reading takes a formula cell
+  by the value the spreadsheet saved for it, and reports one without a value
+  (`table_cell_formula`).
+
+## Limits on what is read
+
+A hostile file costs bounded memory: each reader checks what the file declares before the
+expensive step, and counts what it reads (a declaration can lie). The limits are constants of
+`capacitylib.io.tables.limits`, read at each call, and keyword arguments of `read_tables`,
+`read_csv`, `read_xlsx` and `read_parquet` (`max_cells=`, `max_bytes=`). The cell limit is
+checked against sheet dimensions and Parquet metadata before reading, then against every row
+read:
+
+| limit | default | checked |
+|---|---|---|
+| `MAX_TABLE_CELLS` (`max_cells=`) | 1,000,000 | cells of all tables read together |
+| `MAX_CSV_BYTES` (`max_bytes=`) | 50 MB | each CSV file's size on disk |
+| `MAX_CSV_FIELD_CHARS` | 10,000,000 | characters of each CSV cell |
+| `MAX_XLSX_UNCOMPRESSED_BYTES` (`max_bytes=`) | 200 MB | the workbook's declared unzipped size |
+| `MAX_XLSX_COMPRESSION_RATIO` | 100:1 | each member above `XLSX_RATIO_MIN_BYTES` (1 MB) |
+| `MAX_XLSX_COLUMNS` | 16,384 | each sheet's declared dimension |
+| `MAX_PARQUET_UNCOMPRESSED_BYTES` (`max_bytes=`) | 200 MB | each file's uncompressed size |
+
+Workbooks are also refused when a member is encrypted or an XML part declares a `<!DOCTYPE>` or
+`<!ENTITY>` (`table_file_unsafe`); they are then read in openpyxl's streaming (read-only) mode,
+with `defusedxml` (installed with the `xlsx` extra). Parquet files are read batch by batch.
 
 ## Reading tables made by hand
 
@@ -126,7 +173,10 @@ their codes (`enum`, `decimal_parsing`, `reference_unresolved`, ...); the tables
 | `table_id_duplicate` | a programme id used twice |
 | `table_position_invalid` | a position that is not a whole number from 0 |
 | `table_position_duplicate` | two rows at the same position |
-| `table_cell_unwritable` | text an XLSX cell cannot hold (control characters) |
+| `table_cell_unwritable` | text a cell cannot hold (XLSX: control characters, 32,768+ chars) |
+| `table_cell_formula` | an XLSX formula cell without a saved value |
+| `table_too_large` | a file above a limit of `capacitylib.io.tables.limits`; not read |
+| `table_file_unsafe` | a zip bomb, an encrypted member or a DOCTYPE in a workbook; not read |
 | `cell_unreadable` | text the language parsers could not read (their message says why) |
 | `cell_shorthand_conflict` | a whole value and its split columns disagree |
 

@@ -1,5 +1,6 @@
 """The capacitylib command, end to end in subprocesses."""
 
+import base64
 import itertools
 import json
 import os
@@ -138,7 +139,21 @@ def test_truncated_stream_rejects_its_last_line(tmp_path):
     assert "6 records: 5 valid, 1 rejected" in result.stdout
 
 
-@pytest.mark.parametrize("suffix", [".yaml", ".ndjson", ".json"])
+def test_a_legacy_encoded_stream_line_is_a_rejected_record(tmp_path):
+    path = tmp_path / "latin.ndjson"
+    good = json.dumps({"id": "q", "title": {"en": "Q"}})
+    path.write_bytes(
+        '{"id": "p", "title": {"lt": "Šeima"}}\n'.encode("cp1257") + good.encode() + b"\n"
+    )
+    result = run("validate", str(path), "--rejects-out", str(tmp_path / "bad.ndjson"))
+    assert result.returncode == 1
+    assert "latin.ndjson:1" in result.stdout and "record_not_utf8" in result.stdout
+    assert "2 records: 1 valid, 1 rejected" in result.stdout
+    [reject] = [json.loads(x) for x in (tmp_path / "bad.ndjson").read_text().splitlines()]
+    assert base64.b64decode(reject["input_base64"]) == path.read_bytes().split(b"\n")[0]
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_legacy_encoding_is_a_clear_error_naming_the_file(tmp_path, suffix):
     path = tmp_path / f"latin{suffix}"
     text = (
@@ -168,7 +183,7 @@ def test_yaml_syntax_error_names_the_line(tmp_path):
     (tmp_path / "bad.yaml").write_text("id: p\ntitle: {en: x}\nnote: [unclosed\n")
     result = run("validate", str(tmp_path / "bad.yaml"))
     assert result.returncode == 1
-    assert "line 4: not valid YAML" in result.stdout and "yaml_invalid" in result.stdout
+    assert "line 4 column 1: not valid YAML" in result.stdout and "yaml_invalid" in result.stdout
 
 
 def test_csv_table_missing_a_column_names_table_and_column(tmp_path):
@@ -196,7 +211,7 @@ def test_xlsx_with_merged_header_cells_is_a_clear_error(tmp_path):
 
 def test_bad_cells_of_a_workbook_are_listed_by_sheet_row_and_column(tmp_path):
     pytest.importorskip("openpyxl")
-    run("convert", EXAMPLES_DIR + "/cz-up-msk-supervision.yaml", str(tmp_path / "t.xlsx"))
+    run("convert", EXAMPLES_DIR + "/cz-up-msk-supervision.json", str(tmp_path / "t.xlsx"))
     import openpyxl
 
     book = openpyxl.load_workbook(tmp_path / "t.xlsx")
@@ -302,7 +317,7 @@ def test_convert_refuses_invalid_input_and_writes_nothing(tmp_path):
 
 
 def test_convert_usage_errors_exit_2(tmp_path):
-    result = run("convert", EXAMPLES_DIR + "/cz-up-msk-supervision.yaml", str(tmp_path / "x.txt"))
+    result = run("convert", EXAMPLES_DIR + "/cz-up-msk-supervision.json", str(tmp_path / "x.txt"))
     assert result.returncode == 2 and "cannot tell the format" in result.stderr
     result = run("convert", str(tmp_path / "missing.ndjson"), str(tmp_path / "x.json"))
     assert result.returncode == 2 and "no such file" in result.stderr
@@ -369,3 +384,34 @@ def test_bad_as_of_date_is_a_usage_error():
         result = run(command, "--as-of", "31.12.2024", EXAMPLES_DIR)
         assert result.returncode == 2
         assert "--as-of must be a date" in result.stderr
+
+
+def test_personal_data_is_a_warning_or_with_the_flag_a_rejection(tmp_path):
+    from capacitylib.rules.personal_data import lt_ee_check_digit
+
+    code = "3870318174"
+    code += str(lt_ee_check_digit(code))
+    doc = {"id": "p", "title": {"en": "Supervision"}, "note": f"Client {code} attended"}
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    warned = run("validate", str(path))
+    assert warned.returncode == 0 and "personal_data_national_id" in warned.stdout
+    assert code not in warned.stdout
+    failed = run("validate", "--fail-on-personal-data", str(path))
+    assert failed.returncode == 1
+    assert "error   note" in failed.stdout and "personal_data_national_id" in failed.stdout
+
+
+def test_convert_csv_neutralises_formulas_unless_raw(tmp_path):
+    doc = {"id": "p", "title": {"en": '=HYPERLINK("http://x","y")'}}
+    source = tmp_path / "p.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    assert run("convert", str(source), str(tmp_path / "safe")).returncode == 0
+    assert run("convert", "--csv-raw", str(source), str(tmp_path / "raw")).returncode == 0
+    safe = (tmp_path / "safe" / "programmes.csv").read_text(encoding="utf-8")
+    raw = (tmp_path / "raw" / "programmes.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in safe and "'=HYPERLINK" not in raw and "=HYPERLINK" in raw
+    for folder in ("safe", "raw"):
+        back = run("convert", str(tmp_path / folder), str(tmp_path / f"{folder}.json"))
+        assert back.returncode == 0
+        assert json.loads((tmp_path / f"{folder}.json").read_text())["title"] == doc["title"]

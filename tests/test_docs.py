@@ -75,22 +75,6 @@ def example_stream(folder: Path, name: str, extra: list[str]) -> None:
     (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_dask_how_to_runs(tmp_path, monkeypatch, capsys):
-    """The Python of docs/how-to/validate-with-dask.md runs on small partitions."""
-    dask = pytest.importorskip("dask")
-    example_stream(tmp_path / "data", "part-0.ndjson", ['{"id": "broken"'])
-    example_stream(tmp_path / "data", "part-1.ndjson", ["{}"])
-    monkeypatch.chdir(tmp_path)
-    namespace: dict[str, object] = {}  # the blocks of a page run in order, sharing names
-    with dask.config.set(scheduler="synchronous"):
-        for block in python_blocks(ROOT / "docs" / "how-to" / "validate-with-dask.md"):
-            exec(compile(block, "validate-with-dask.md", "exec"), namespace)  # noqa: S102 - our docs
-    out = capsys.readouterr().out
-    assert "14 records: 12 valid, 2 rejected" in out
-    assert "part-0.ndjson:7: json_invalid" in out and "part-1.ndjson:7: field_required" in out
-    assert len(list((tmp_path / "rejects").glob("*.ndjson"))) >= 1
-
-
 def test_pipeline_how_to_runs(tmp_path, monkeypatch, capsys):
     """The Python of docs/how-to/validate-a-pipeline-stream.md splits a stream, losing nothing."""
     example_stream(tmp_path, "incoming.ndjson", ["{}", "not json"])

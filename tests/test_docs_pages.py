@@ -19,6 +19,7 @@ PAGES = [
     "how-to/convert-currencies.md",
     "how-to/override-reference-tables.md",
     "how-to/property-tests.md",
+    "how-to/see-what-is-wrong-with-a-dataset.md",
 ]
 FENCE = re.compile(r"^```(pycon|python|console)\n(.*?)^```$", flags=re.MULTILINE | re.DOTALL)
 
@@ -56,3 +57,80 @@ def test_console_blocks_are_install_or_known_commands(page):
         for line in code.splitlines():
             if line.startswith("$ "):
                 assert line.startswith(("$ python -m pip install", "$ capacitylib ")), line
+
+
+# Pages whose ```python blocks are each a complete script, to be saved and run with `python`
+# (their code starts worker processes, which import the script: it must run as a file).
+SCRIPT_PAGES = ["how-to/validate-with-dask.md"]
+
+INVALID_LINES = ['{"id": "broken"', "{}", '{"id": "p", "title": {"en": "P"}, "colour": 1}']
+
+
+def ndjson_partitions(folder: Path) -> list:
+    """The seed programmes and a few invalid lines as two NDJSON files in ``folder/data``.
+
+    Returns the outcomes of a single-process run over them, in file and line order.
+    """
+    import capacitylib
+    from capacitylib.io import iter_ndjson, json_line
+
+    lines = [json_line(p) for p in capacitylib.load_examples()]
+    parts = [[*lines[:3], INVALID_LINES[0]], [*lines[3:], *INVALID_LINES[1:], ""]]
+    (folder / "data").mkdir()
+    paths = []
+    for number, part in enumerate(parts):
+        path = folder / "data" / f"part-{number}.ndjson"
+        path.write_text("\n".join(part) + "\n", encoding="utf-8")
+        paths.append(path)
+    return [o for path in paths for o in iter_ndjson(path, name=f"data/{path.name}")]
+
+
+def run_script(folder: Path, name: str, code: str):
+    import subprocess
+    import sys
+
+    (folder / name).write_text(code, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, name], cwd=folder, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("page", SCRIPT_PAGES)
+def test_script_pages_name_their_guard(page):
+    """Each script of the page keeps its work under the __main__ guard, as worker pools need."""
+    scripts = [code for kind, code in blocks(page) if kind == "python"]
+    assert scripts
+    for code in scripts:
+        assert code.rstrip().endswith('if __name__ == "__main__":\n    main()')
+
+
+def test_dask_how_to_scripts_run_as_scripts_in_worker_processes(tmp_path):
+    """Both scripts of the Dask how-to, run with python, print what a single-process run finds."""
+    from collections import Counter
+
+    expected = ndjson_partitions(tmp_path)
+    rejected = [o for o in expected if not o.valid]
+    valid = len(expected) - len(rejected)
+    counts = f"{len(expected)} records: {valid} valid, {len(rejected)} rejected"
+    assert counts == "9 records: 6 valid, 3 rejected"
+    dask_script, pool_script = [
+        code for kind, code in blocks("how-to/validate-with-dask.md") if kind == "python"
+    ]
+
+    codes = Counter(p.code for o in rejected for p in o.problems)
+    out = run_script(tmp_path, "validate_in_processes.py", pool_script)
+    assert out == [counts, ", ".join(f"{code} {n}" for code, n in sorted(codes.items()))]
+
+    pytest.importorskip("dask.bag", reason="the Dask script needs capacitylib[dask]")
+    out = run_script(tmp_path, "validate_partitions.py", dask_script)
+    assert out == [counts, *(f"{o.where}: {o.problems[0].code}" for o in rejected)]
+    import json
+
+    written = [
+        json.loads(line)
+        for path in sorted((tmp_path / "rejects").glob("*.ndjson"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert sorted(r["input"] for r in written) == sorted(o.text for o in rejected)

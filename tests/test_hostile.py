@@ -256,3 +256,46 @@ def test_any_cell_content_gives_programmes_or_a_clean_table_error(data, content,
 
 
 EXAMPLES_FOR_CELLS = capacitylib.load_examples()
+
+
+yaml_fragments = st.lists(
+    st.sampled_from(
+        [
+            "!!int abc",
+            "!!float x",
+            "!!timestamp 2020-13-45",
+            "!!binary ===",
+            "!foo",
+            "!!python/object:os.system",
+            "2023-02-29",
+            "0000-01-01",
+            "1:30",
+            "010",
+            "9" * 5000,
+            "&a x",
+            "*a",
+            "{a: 1, a: 2}",
+            "[",
+            "\x85",
+            "\ud800",
+            "\x00",
+            ": :",
+            "\t",
+        ]
+    ),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(keys, yaml_fragments)
+def test_hostile_yaml_scalars_give_a_model_or_a_clean_error(key, fragment):
+    """Bad tags, impossible dates, huge integers, aliases and bad characters never crash."""
+    assert_clean(lambda: loads(f"id: p\ntitle: {{en: x}}\n{key}: {fragment}\n", format="yaml"))
+
+
+def test_hostile_yaml_above_the_cap_is_refused_without_parsing():
+    """A 20 MB YAML document is refused at once instead of exhausting memory."""
+    text = "id: p\ntitle: {en: x}\nnote: [" + "1, " * 7_000_000 + "1]\n"
+    with pytest.raises(DocumentError, match="JSON or NDJSON"):
+        loads(text, format="yaml")

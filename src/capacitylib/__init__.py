@@ -36,7 +36,13 @@ from capacitylib.codelists import (
     TargetGroup,
     TimeUnit,
 )
-from capacitylib.errors import FindingsError, Problem, format_path, problems_from_error
+from capacitylib.errors import (
+    CapacitylibError,
+    FindingsError,
+    Problem,
+    format_path,
+    problems_from_error,
+)
 from capacitylib.io import (
     DocumentError,
     Outcome,
@@ -106,6 +112,7 @@ if _typing.TYPE_CHECKING:
         validate_paths,
         write_tables,
     )
+    from capacitylib.quality import DatasetSummary, summarise
     from capacitylib.rules import CATALOGUE, Finding, RuleOptions, check, check_strict
 
 # Names loaded on first use, so that ``import capacitylib`` stays cheap (rules and calculators
@@ -118,6 +125,8 @@ _LAZY = {
     "check_strict": "capacitylib.rules",
     "ProgrammeReport": "capacitylib.calculators",
     "build_report": "capacitylib.calculators",
+    "DatasetSummary": "capacitylib.quality",
+    "summarise": "capacitylib.quality",
     **dict.fromkeys(
         (
             "TableError",
@@ -147,10 +156,12 @@ __all__ = [
     "ActivityStatus",
     "Budget",
     "BudgetLine",
+    "CapacitylibError",
     "Contact",
     "CountryCode",
     "CurrencyCode",
     "CurrencyMismatchError",
+    "DatasetSummary",
     "DatePrecision",
     "DocumentError",
     "Estimate",
@@ -220,6 +231,7 @@ __all__ = [
     "problems_from_error",
     "read_ndjson",
     "read_tables",
+    "summarise",
     "to_dataframes",
     "to_document",
     "to_tables",

@@ -7,13 +7,71 @@ a ``message`` and the offending ``value``. :func:`problems_from_error` turns a p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
 Severity = Literal["error", "warning", "info"]
+
+
+class CapacitylibError(Exception):
+    """The root of every exception capacitylib raises: ``except CapacitylibError`` catches them all.
+
+    Each error also derives from the built-in exception it has always been (``ValueError``,
+    ``ImportError``, ``LookupError``), so existing ``except`` clauses keep working. An error keeps
+    the arguments it was made with and is rebuilt from them when unpickled, so an error raised in
+    a worker process arrives with the same type, message and fields (``source``, ``line``,
+    ``problems``, ``outcome``, ...).
+
+    >>> import pickle
+    >>> from capacitylib import DocumentError
+    >>> error = DocumentError("bad YAML", source="p.yaml", line=3)
+    >>> copy = pickle.loads(pickle.dumps(error))
+    >>> type(copy).__name__, str(copy), copy.line, isinstance(copy, CapacitylibError)
+    ('DocumentError', 'p.yaml:3: bad YAML', 3, True)
+    """
+
+    _init: tuple[tuple[Any, ...], dict[str, Any]]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        _keep_arguments(self, args, kwargs)
+        super().__init__(*args, **kwargs)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__init__" in vars(cls):
+            cls.__init__ = _keeping_arguments(vars(cls)["__init__"])  # type: ignore[method-assign]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        args, kwargs = vars(self).get("_init", (self.args, {}))
+        state = {k: v for k, v in vars(self).items() if k != "_init"}
+        return (_rebuild_error, (type(self), args, kwargs), state or None)
+
+
+def _keep_arguments(error: CapacitylibError, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    # The subclasses pass Exception a message built from their fields, so the default reduce
+    # (calling the class with that message) garbles them. The outermost __init__, the one the
+    # caller called, records its arguments; the super() calls below it do not.
+    if "_init" not in vars(error):
+        error._init = (args, kwargs)
+
+
+def _keeping_arguments(init: Callable[..., None]) -> Callable[..., None]:
+    @functools.wraps(init)
+    def keeping_init(self: CapacitylibError, *args: Any, **kwargs: Any) -> None:
+        _keep_arguments(self, args, kwargs)
+        init(self, *args, **kwargs)
+
+    return keeping_init
+
+
+def _rebuild_error(
+    cls: type[CapacitylibError], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> CapacitylibError:
+    return cls(*args, **kwargs)
 
 
 def format_path(loc: Sequence[str | int]) -> str:
@@ -123,7 +181,7 @@ def problems_from_error(error: ValidationError) -> list[Problem]:
     return problems
 
 
-class FindingsError(ValueError):
+class FindingsError(CapacitylibError, ValueError):
     """Raised by strict checks when a programme has error-level findings.
 
     >>> import capacitylib

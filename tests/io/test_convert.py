@@ -4,7 +4,7 @@ import pytest
 
 import capacitylib
 from capacitylib import DocumentError
-from capacitylib.io.convert import convert, format_of_path
+from capacitylib.io.conversion import convert, format_of_path
 from capacitylib.io.ndjson import read_ndjson, write_ndjson
 from capacitylib.io.records import json_line
 from capacitylib.io.tables import read_tables

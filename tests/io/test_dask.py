@@ -51,3 +51,35 @@ def test_dask_keeps_line_numbers_when_partitions_are_files(partitions):
     outcomes = db.from_sequence(paths, npartitions=len(paths)).map(iter_ndjson).flatten()
     bad = outcomes.filter(lambda o: not o.valid).map(lambda o: o.where).compute(scheduler="threads")
     assert [b.rsplit("/", 1)[-1] for b in sorted(bad)] == ["part-0.ndjson:3", "part-2.ndjson:3"]
+
+
+def test_dask_worker_processes_give_the_single_process_outcomes(partitions):
+    """Dask's process scheduler (spawned workers) returns outcomes equal to a synchronous run."""
+    from capacitylib.io import iter_ndjson
+
+    paths = sorted(str(p) for p in partitions.glob("part-*.ndjson"))
+    outcomes = db.from_sequence(paths, npartitions=len(paths)).map(iter_ndjson).flatten()
+    local = outcomes.compute(scheduler="synchronous")
+    remote = outcomes.compute(scheduler="processes", num_workers=2)
+    assert remote == local
+    assert sum(o.valid for o in remote) == 6 and len(remote) == 8
+
+
+def test_dask_distributed_local_cluster_gives_the_single_process_outcomes(partitions):
+    """A LocalCluster of two worker processes returns outcomes equal to a synchronous run."""
+    distributed = pytest.importorskip(
+        "distributed", reason="dask.distributed is not installed (pip install distributed)"
+    )
+    from capacitylib.io import iter_ndjson
+
+    paths = sorted(str(p) for p in partitions.glob("part-*.ndjson"))
+    outcomes = db.from_sequence(paths, npartitions=len(paths)).map(iter_ndjson).flatten()
+    local = outcomes.compute(scheduler="synchronous")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        remote = client.compute(outcomes).result()
+    assert remote == local

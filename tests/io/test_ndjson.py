@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import capacitylib
-from capacitylib import DocumentError, Programme
-from capacitylib.io import ndjson
+from capacitylib import Programme
+from capacitylib.io import ndjson, records
 from capacitylib.io.ndjson import iter_lines, iter_ndjson, read_ndjson, write_ndjson
 from capacitylib.io.records import RecordError, json_line
 from capacitylib.testing import programme_collections as collections
@@ -67,17 +67,87 @@ def test_bad_lines_are_rejected_records_not_crashes():
     assert outcomes[3].where == "s.ndjson:4"
 
 
-def test_a_line_that_is_not_utf8_ends_the_stream_naming_the_line(tmp_path):
+def test_a_line_that_is_not_utf8_is_one_rejected_record_and_the_stream_goes_on(tmp_path):
     path = tmp_path / "latin.ndjson"
-    path.write_bytes(
-        f"{GOOD}\n".encode() + '{"id": "p", "title": {"lt": "Šeima"}}\n'.encode("cp1257")
-    )
+    bad = '{"id": "p", "title": {"lt": "Šeima"}}'.encode("cp1257")
+    path.write_bytes(f"{GOOD}\n".encode() + bad + b"\r\n" + f"{GOOD}\n".encode())
     outcomes = list(iter_ndjson(path))
-    assert outcomes[0].valid
-    assert outcomes[1].unreadable and outcomes[1].line == 2
-    assert "not UTF-8 text" in outcomes[1].problems[0].message
-    with pytest.raises(DocumentError, match="not UTF-8"):
+    assert [(o.line, o.valid, o.unreadable) for o in outcomes] == [
+        (1, True, False),
+        (2, False, False),
+        (3, True, False),
+    ]
+    [problem] = outcomes[1].problems
+    assert problem.code == "record_not_utf8" and "byte 30 of the line" in problem.message
+    assert outcomes[1].raw is not None and outcomes[1].raw.getvalue() == bad
+    with pytest.raises(RecordError, match=r"latin\.ndjson:2"):
         list(read_ndjson(path))
+
+
+def test_one_bad_byte_deep_in_a_long_stream_loses_no_other_record():
+    lines = [json_line(EXAMPLES[i % len(EXAMPLES)]).encode() for i in range(300)]
+    lines[170] = lines[170].replace(b'"id":"', b'"id":"\xff', 1)
+    outcomes = list(iter_ndjson(io.BytesIO(b"\n".join(lines) + b"\n")))
+    assert len(outcomes) == 300
+    assert [o.line for o in outcomes if not o.valid] == [171]
+    assert sum(o.valid for o in outcomes) == 299
+
+
+def test_rejects_keep_undecodable_bytes_exactly_as_base64():
+    import base64
+
+    raw_line = b'{"id": "\xe9\x00\xff"}'
+    [outcome] = iter_ndjson(io.BytesIO(raw_line + b"\n"))
+    buffer = io.StringIO()
+    records.write_reject(outcome, buffer)
+    written = json.loads(buffer.getvalue())
+    assert written["input"] is None and written == outcome.reject_dict()
+    assert base64.b64decode(written["input_base64"]) == raw_line
+
+
+def test_overlong_line_is_rejected_whole_and_exact(monkeypatch):
+    import base64
+
+    monkeypatch.setattr(ndjson, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(ndjson, "_READ_CHUNK", 777)
+    short = '{"id": "q", "title": {"en": "Q"}}'
+    # The cut at 1001 bytes falls inside a two-byte character: still "too long", never "not UTF-8".
+    long_line = f'{{"id": "p", "note": "{"ž" * 5000}"}}'.encode()
+    stream = long_line + b"\r\n" + short.encode() + b"\n"
+    outcomes = list(iter_ndjson(io.BytesIO(stream)))
+    assert [(o.line, o.valid) for o in outcomes] == [(1, False), (2, True)]
+    assert [p.code for p in outcomes[0].problems] == ["record_too_large"]
+    assert outcomes[0].raw is not None and outcomes[0].raw.getvalue() == long_line
+    buffer = io.StringIO()
+    records.write_reject(outcomes[0], buffer)
+    assert base64.b64decode(json.loads(buffer.getvalue())["input_base64"]) == long_line
+
+
+class _Endless:
+    """A stream with no line end, ever (like /dev/zero)."""
+
+    name = "/dev/zero"
+
+    def __init__(self):
+        self.read = 0
+
+    def readline(self, size=-1):
+        self.read += size
+        return b"\0" * size
+
+
+def test_an_endless_line_is_bounded_and_ends_the_stream_cleanly(monkeypatch):
+    monkeypatch.setattr(ndjson, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(ndjson, "MAX_KEPT_LINE_BYTES", 50_000)
+    source = _Endless()
+    outcomes = list(iter_ndjson(source))
+    assert [(o.line, o.valid, o.unreadable) for o in outcomes] == [
+        (1, False, False),
+        (1, False, True),
+    ]
+    assert outcomes[0].problems[0].code == "record_too_large" and outcomes[0].raw is None
+    assert outcomes[1].problems[0].code == "stream_line_endless"
+    assert source.read <= 60_000
 
 
 def test_missing_file_and_folder_are_unreadable(tmp_path):
@@ -93,16 +163,6 @@ def test_empty_stream_has_no_records(tmp_path):
     assert list(iter_ndjson(path)) == []
     path.write_bytes(b"\n\n  \n")
     assert list(iter_ndjson(path)) == []
-
-
-def test_overlong_line_is_rejected_without_being_held(monkeypatch):
-    monkeypatch.setattr(ndjson, "MAX_LINE_BYTES", 1000)
-    short = '{"id": "q", "title": {"en": "Q"}}'
-    stream = f'{{"id": "p", "note": "{"x" * 5000}"}}\n{short}\n'.encode()
-    outcomes = list(iter_ndjson(io.BytesIO(stream)))
-    assert [(o.line, o.valid) for o in outcomes] == [(1, False), (2, True)]
-    assert outcomes[0].problems[0].code == "record_too_large"
-    assert len(outcomes[0].text or "") < 300
 
 
 def test_read_ndjson_stops_at_the_first_invalid_record():

@@ -63,7 +63,7 @@ def test_seed_figures_survive_tables_exactly(tmp_path):
     assert str(sup.hours_per_session) == "2-3 h"
     seminar = by_id["lt-institutional-care-transition"].activity("cluster-seminars")
     assert [str(s.date) for s in seminar.sessions] == ["--03-30", "--04", "--04", "--05", "--06"]
-    assert lt.title.languages == ("lt", "en")
+    assert lt.title.languages == ("en", "lt")
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("memory", ""), ("pandas", "")])

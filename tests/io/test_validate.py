@@ -69,7 +69,7 @@ def test_stdin_stream_is_detected_and_keeps_line_numbers(data, lines):
 
 def test_stdin_document_is_json_or_yaml():
     [from_json] = validate_stdin(io.BytesIO(capacitylib.dumps(EXAMPLES[0], format="json").encode()))
-    [from_yaml] = validate_stdin(io.BytesIO(capacitylib.dumps(EXAMPLES[0]).encode()))
+    [from_yaml] = validate_stdin(io.BytesIO(capacitylib.dumps(EXAMPLES[0], format="yaml").encode()))
     assert from_json.programme == from_yaml.programme == EXAMPLES[0]
     assert from_json.line is None
 
@@ -87,3 +87,56 @@ def test_a_single_table_file_is_validated_as_tables(tmp_path):
     outcomes = list(validate_paths([tmp_path / "programmes.csv"]))
     assert [(o.record, o.valid) for o in outcomes] == [("p", True), ("q", False)]
     assert outcomes[1].problems[0].code == "field_required"
+
+
+def test_a_reader_failing_unexpectedly_ends_only_its_own_input(tmp_path, monkeypatch):
+    from capacitylib.io import validate
+
+    for name, programme in zip(("a", "b", "c"), EXAMPLES, strict=False):
+        (tmp_path / f"{name}.ndjson").write_text(json_line(programme) + "\n", encoding="utf-8")
+    real = validate.iter_ndjson
+
+    def failing_on_b(path, **kwargs):
+        if path.name == "b.ndjson":
+            raise RuntimeError("boom")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(validate, "iter_ndjson", failing_on_b)
+    outcomes = list(validate_paths([tmp_path]))
+    assert [(o.where.replace(str(tmp_path), ""), o.valid) for o in outcomes] == [
+        ("/a.ndjson:1", True),
+        ("/b.ndjson", False),
+        ("/c.ndjson:1", True),
+    ]
+    assert outcomes[1].unreadable and outcomes[1].problems[0].code == "reader_failed"
+    assert "RuntimeError: boom" in outcomes[1].problems[0].message
+
+
+class _EndlessDocument(io.RawIOBase):
+    """Standard input that never ends: a YAML document of endless comment lines."""
+
+    def __init__(self):
+        super().__init__()
+        self.served = 0
+
+    def readable(self):
+        return True
+
+    def readline(self, size=-1):
+        self.served += 10
+        return b"# comment\n"
+
+    def read(self, size=-1):
+        self.served += size
+        return b"#" * (size - 1) + b"\n"
+
+
+def test_stdin_is_read_within_the_document_limit(monkeypatch):
+    from capacitylib.io import validate
+
+    monkeypatch.setattr(validate, "MAX_DOCUMENT_CHARS", 100_000)
+    source = _EndlessDocument()
+    [outcome] = validate_stdin(source, fmt="yaml")
+    assert outcome.unreadable and outcome.problems[0].code == "record_too_large"
+    assert "NDJSON" in outcome.problems[0].message
+    assert source.served < 100_000 + 2_000_000

@@ -19,6 +19,7 @@ MONTHS_NOM = {
     "pl": "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik "
     "listopad grudzień",
     "en": "January February March April May June July August September October November December",
+    "sk": "január február marec apríl máj jún júl august september október november december",
 }
 MONTHS_GEN = {
     "lt": "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio "
@@ -29,6 +30,8 @@ MONTHS_GEN = {
     "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
     "listopada grudnia",
     "en": MONTHS_NOM["en"],
+    "sk": "januára februára marca apríla mája júna júla augusta septembra októbra novembra "
+    "decembra",
 }
 # Latvian locative ("31.janvārī") and dative ("līdz ... 31. oktobrim"), Polish locative
 # ("w grudniu"), Czech locative ("v říjnu").
@@ -42,6 +45,9 @@ MONTHS_LV_DAT = (
 MONTHS_PL_LOC = (
     "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku "
     "listopadzie grudniu"
+)
+MONTHS_SK_LOC = (
+    "januári februári marci apríli máji júni júli auguste septembri októbri novembri decembri"
 )
 MONTHS_CS_LOC = (
     "lednu únoru březnu dubnu květnu červnu červenci srpnu září říjnu listopadu prosinci"
@@ -84,6 +90,14 @@ FULL_DATE: dict[str, list[DateWriter]] = {
         lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
         lambda d: f"{d.year}-{d.month:02d}-{d.day:02d}",
     ],
+    "sk": [
+        lambda d: f"{d.day}. {d.month}. {d.year}",
+        lambda d: f"{d.day}.{d.month}.{d.year}",
+        lambda d: f"{d.day}. {month(MONTHS_GEN, d.month, 'sk')} {d.year}",
+        lambda d: f"dňa {d.day}. {month(MONTHS_GEN, d.month, 'sk')} {d.year}",
+        lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+        lambda d: f"{d.year}-{d.month:02d}-{d.day:02d}",
+    ],
     "en": [
         lambda d: f"{d.day} {month(MONTHS_NOM, d.month, 'en')} {d.year}",
         lambda d: f"{month(MONTHS_NOM, d.month, 'en')} {d.day}, {d.year}",
@@ -115,6 +129,11 @@ MONTH_OF_YEAR: dict[str, list[MonthWriter]] = {
         lambda y, m: f"w {month(MONTHS_PL_LOC, m)} {y} r.",
     ],
     "en": [lambda y, m: f"{month(MONTHS_NOM, m, 'en')} {y}"],
+    "sk": [
+        lambda y, m: f"{month(MONTHS_NOM, m, 'sk')} {y}",
+        lambda y, m: f"v {month(MONTHS_SK_LOC, m)} {y}",
+        lambda y, m: f"{m:02d}/{y}",
+    ],
 }
 
 #: Writers of a day of a month without a year (news items), per language.
@@ -124,6 +143,7 @@ YEARLESS: dict[str, list[MonthWriter]] = {
     "cs": [lambda m, d: f"{d}. {month(MONTHS_GEN, m, 'cs')}"],
     "pl": [lambda m, d: f"{d} {month(MONTHS_GEN, m, 'pl')}"],
     "en": [lambda m, d: f"{d} {month(MONTHS_NOM, m, 'en')}"],
+    "sk": [lambda m, d: f"{d}. {month(MONTHS_GEN, m, 'sk')}"],
 }
 
 #: The words that open and join a range, per language: (from, until).
@@ -133,6 +153,7 @@ RANGE_WORDS = {
     "cs": ("od", "do"),
     "pl": ("od", "do"),
     "en": ("from", "to"),
+    "sk": ("od", "do"),
 }
 
 #: Decimal mark and the thousands separators a language may use.
@@ -142,6 +163,7 @@ NUMBER_STYLE = {
     "cs": (",", [" ", "\u00a0", "\u2009", "\u202f", "."]),
     "pl": (",", [" ", "\u00a0", "\u2009", "\u202f", "."]),
     "en": (".", [",", " ", "\u00a0", "\u2009"]),
+    "sk": (",", [" ", "\u00a0", "\u2009", "\u202f", "."]),
 }
 
 #: Ways to write each currency, per language: (ISO code, spellings).
@@ -151,6 +173,7 @@ CURRENCY_SPELLINGS = {
     "cs": [("CZK", ["Kč", "CZK"]), ("EUR", ["EUR", "eur", "€"])],
     "pl": [("PLN", ["zł", "PLN", "złotych"]), ("EUR", ["EUR", "euro"])],
     "en": [("EUR", ["EUR", "euro", "€"]), ("CZK", ["CZK"]), ("NOK", ["NOK"])],
+    "sk": [("EUR", ["EUR", "eur", "€", "eura"]), ("SKK", ["Sk", "SKK"]), ("CZK", ["Kč", "CZK"])],
 }
 
 

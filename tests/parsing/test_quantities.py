@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 
 import pytest
 
 from capacitylib.codelists import HoursUnit, ReachUnit, TimeUnit
-from capacitylib.parsing import Measure, QuantityParseError, parse_measure, parse_quantity
+from capacitylib.parsing import (
+    Measure,
+    OpenBoundError,
+    QuantityParseError,
+    parse_measure,
+    parse_quantity,
+)
 from capacitylib.values import Estimate, Hours
 
 CLOCK, ACADEMIC, DAY = HoursUnit.CLOCK_HOUR, HoursUnit.ACADEMIC_HOUR, HoursUnit.DAY
@@ -126,3 +133,118 @@ def test_quantity_errors_name_the_input(lang: str, text: str, reason: str) -> No
     assert repr(text) in str(caught.value)
     assert reason in str(caught.value)
     assert "expected a number or a range" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "unit"),
+    [
+        ("sk", "2 - 3 hodiny", Hours.range(2, 3, unit=CLOCK), CLOCK),
+        ("sk", "cca 2-3", Estimate.range(2, 3, approximate=True), None),
+        ("sk", "16 vyučovacích hodín", Hours.exact(16, unit=ACADEMIC), ACADEMIC),
+        ("sk", "päť dní", Hours.exact(5, unit=DAY), DAY),
+        ("sk", "114 supervíznych stretnutí", Estimate.exact(114), ReachUnit.SESSIONS),
+        ("sk", "40 osôb", Estimate.exact(40), ReachUnit.PERSONS),
+        ("sk", "12 obciach", Estimate.exact(12), ReachUnit.MUNICIPALITIES),
+        ("sk", "6 mesiacov", Estimate.exact(6), TimeUnit.MONTH),
+    ],
+)
+def test_slovak_quantities(
+    lang: str, text: str, value: Estimate, unit: HoursUnit | TimeUnit | ReachUnit | None
+) -> None:
+    """Slovak counts and hours read as the other languages' do."""
+    assert parse_measure(text, lang=lang) == Measure(value, unit)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "unit"),
+    [
+        # every case of one noun per language, made from unit_lemmas.csv
+        ("lv", "16 pašvaldībās", ReachUnit.MUNICIPALITIES),
+        ("lv", "16 pašvaldībai", ReachUnit.MUNICIPALITIES),
+        ("lv", "3 gadījumiem", ReachUnit.CASES),
+        ("lv", "4 ģimenēs", ReachUnit.FAMILIES),
+        ("lt", "3 savivaldybėse", ReachUnit.MUNICIPALITIES),
+        ("lt", "3 savivaldybėmis", ReachUnit.MUNICIPALITIES),
+        ("lt", "20 dalyvių", ReachUnit.PERSONS),
+        ("lt", "5 renginiuose", ReachUnit.EVENTS),
+        ("lt", "5 atvejais", ReachUnit.CASES),
+        ("cs", "5 organizacemi", ReachUnit.ORGANISATIONS),
+        ("cs", "5 obcích", ReachUnit.MUNICIPALITIES),
+        ("cs", "10 případech", ReachUnit.CASES),
+        ("sk", "8 organizáciách", ReachUnit.ORGANISATIONS),
+        ("sk", "8 stretnutiami", ReachUnit.SESSIONS),
+        ("pl", "7 gminach", ReachUnit.MUNICIPALITIES),
+        ("pl", "7 organizacjom", ReachUnit.ORGANISATIONS),
+        ("pl", "7 spotkaniach", ReachUnit.SESSIONS),
+    ],
+)
+def test_unit_nouns_in_any_case(lang: str, text: str, unit: ReachUnit) -> None:
+    """A unit noun is read in any case and number its paradigm gives."""
+    assert parse_measure(text, lang=lang).unit is unit  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("lv", "16 pašvaldībx"),
+        ("lt", "3 savivaldybėmi"),
+        ("cs", "5 organizacema"),
+        ("pl", "7 gminu"),
+        ("sk", "3 obcu"),
+    ],
+)
+def test_unknown_case_forms_are_refused(lang: str, text: str) -> None:
+    """A form no paradigm gives is not a unit (nothing is stemmed at reading time)."""
+    with pytest.raises(QuantityParseError, match="is not a unit"):
+        parse_measure(text, lang=lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "bound"),
+    [
+        ("en", "at least 30", "at least"),
+        ("en", "up to 200", "up to"),
+        ("en", "more than 1 000", "more than"),
+        ("en", "20+ persons", "+"),
+        ("lv", "ne mazāk kā 20", "ne mazāk kā"),
+        ("lv", "vismaz 20 dalībnieki", "vismaz"),
+        ("cs", "do 200", "do"),
+        ("cs", "minimálně 10 osob", "minimálně"),
+        ("cs", "více než 20 hodin", "více než"),
+        ("sk", "minimálne 10", "minimálne"),
+        ("pl", "ponad 100 osób", "ponad"),
+        ("lt", "ne mažiau kaip 30 dalyvių", "ne mažiau kaip"),
+        ("lt", "nuo 20 asmenų", "nuo"),  # "from 20" with no end is open too
+        ("lt", "iki 7 m.", "iki"),
+    ],
+)
+def test_open_bounds_are_refused_clearly(lang: str, text: str, bound: str) -> None:
+    """An open bound is refused with OpenBoundError (not representable yet), never closed."""
+    with pytest.raises(OpenBoundError, match="open bounds are not representable yet") as caught:
+        parse_measure(text, lang=lang)  # type: ignore[arg-type]
+    assert caught.value.bound == bound
+    assert isinstance(caught.value, QuantityParseError)
+    copy = pickle.loads(pickle.dumps(caught.value))  # noqa: S301 - our own object
+    assert (type(copy), copy.bound, str(copy)) == (OpenBoundError, bound, str(caught.value))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("cs", "cca 50", Estimate.exact(50, approximate=True)),
+        ("lt", "apie 40", Estimate.exact(40, approximate=True)),
+        ("cs", "od 2 do 3", Estimate.range(2, 3)),
+        ("cs", "do banana", None),
+    ],
+)
+def test_about_words_and_closed_ranges_still_read(
+    lang: str, text: str, expected: Estimate | None
+) -> None:
+    """ "About" words stay approximate and a from-to range stays closed; junk after a bound word
+    is an ordinary error."""
+    if expected is None:
+        with pytest.raises(QuantityParseError) as caught:
+            parse_quantity(text, lang=lang)  # type: ignore[arg-type]
+        assert not isinstance(caught.value, OpenBoundError)
+        return
+    assert parse_quantity(text, lang=lang) == expected  # type: ignore[arg-type]

@@ -179,8 +179,105 @@ def test_each_unit_word_means_one_unit() -> None:
     assert [row for row, n in counts.items() if n > 1] == []
 
 
-def test_every_language_has_words_for_the_main_codelists() -> None:
-    """Each language has glossary words for activity kinds and target groups."""
-    for lang in LANGS:
+#: The languages the glossary covers; any other language's words raise UnknownTermError.
+GLOSSARY_LANGS = ("bg", "cs", "de", "en", "et", "hr", "hu", "lt", "lv", "pl", "ro", "sk", "sl")
+
+
+def test_every_glossary_language_has_words_for_the_main_codelists() -> None:
+    """Each glossary language has words for activity kinds and target groups."""
+    for lang in GLOSSARY_LANGS:
         kinds = {type(e.code) for e in entries(GLOSSARY_FILE) if e.lang == lang}
         assert {ActivityKind, TargetGroup} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("sk", "supervízia", A.SUPERVISION),
+        ("sk", "skupinovú supervíziu", A.SUPERVISION_GROUP),
+        ("sk", "tímová supervízia", A.SUPERVISION_TEAM),
+        ("sk", "intervízne stretnutia", A.INTERVISION),
+        ("sk", "seminároch", A.SEMINAR),
+        ("sk", "školenia", A.TRAINING_COURSE),
+        ("sk", "sociálnym pracovníkom", T.SOCIAL_WORKERS),
+        ("sk", "sociálnych pracovníkov", T.SOCIAL_WORKERS),
+        ("sk", "deťom", T.CHILDREN),
+        ("sk", "rodiny s deťmi", T.FAMILIES),
+        ("sk", "osoby so zdravotným postihnutím", T.PERSONS_WITH_DISABILITIES),
+        ("de", "Gruppensupervision", A.SUPERVISION_GROUP),
+        ("de", "Sozialarbeiterinnen", T.SOCIAL_WORKERS),
+        ("de", "kollegiale Beratung", A.INTERVISION),
+        ("hr", "socijalnim radnicima", T.SOCIAL_WORKERS),
+        ("hr", "radionice", A.WORKSHOP),
+        ("sl", "socialni delavci", T.SOCIAL_WORKERS),
+        ("ro", "asistenți sociali", T.SOCIAL_WORKERS),
+        ("bg", "социални работници", T.SOCIAL_WORKERS),
+        ("et", "sotsiaaltöötajad", T.SOCIAL_WORKERS),
+        ("hu", "szociális munkások", T.SOCIAL_WORKERS),
+        ("hu", "szupervízió", A.SUPERVISION),
+    ],
+)
+def test_new_glossary_languages(lang: str, text: str, code: StrEnum) -> None:
+    """Slovak and the newly covered languages read their words to the one value they mean."""
+    assert parse_term(text, lang=lang) is code  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sk", "supervizia"),  # diacritics count
+        ("sk", "supervize"),  # the Czech word
+        ("de", "Kaffeepause"),
+        ("de", "Supervisionsgruppe"),  # not listed: never guessed from "Supervision"
+        ("fr", "supervision"),  # French has no glossary yet
+        ("hu", "szupervízióra"),  # a case form not listed
+    ],
+)
+def test_unlisted_words_stay_unknown(lang: str, text: str) -> None:
+    """A word the glossary does not list is an UnknownTermError, never a guess."""
+    with pytest.raises(UnknownTermError):
+        parse_term(text, lang=lang)  # type: ignore[arg-type]
+
+
+def test_rows_name_codes_of_their_codelist_or_a_pending_unit() -> None:
+    """Every data row names a value of its codelist, or a unit the codelists are to gain."""
+    from capacitylib._tables import _rows
+    from capacitylib.parsing.terms import CODELISTS, LEMMAS_FILE, PENDING_UNITS
+
+    for name in (GLOSSARY_FILE, UNITS_FILE, LEMMAS_FILE):
+        for row in _rows(name):
+            values = {member.value for member in CODELISTS[row["codelist"]]}
+            assert row["code"] in values or row["code"] in PENDING_UNITS, row
+
+
+def test_pending_units_are_refused_until_the_codelist_has_them() -> None:
+    """A unit word for partners or countries is an unknown unit while ReachUnit lacks it."""
+    from capacitylib.codelists import ReachUnit
+    from capacitylib.parsing import QuantityParseError, parse_measure
+    from capacitylib.parsing.terms import PENDING_UNITS
+
+    missing = PENDING_UNITS - {unit.value for unit in ReachUnit}
+    if "partners" in missing:
+        with pytest.raises(QuantityParseError, match="not a unit"):
+            parse_measure("12 partnerių", lang="lt")
+    else:
+        assert parse_measure("12 partnerių", lang="lt").unit == ReachUnit("partners")
+
+
+def test_pending_unit_forms_will_not_clash() -> None:
+    """The prepared forms of the pending units mean no other unit in their language."""
+    from capacitylib._tables import _rows
+    from capacitylib.parsing._inflection import inflect
+    from capacitylib.parsing.terms import LEMMAS_FILE, PENDING_UNITS
+
+    pending = [(r["lang"], fold(r["term"]), r["code"]) for r in _rows(UNITS_FILE)]
+    pending += [
+        (r["lang"], fold(form), r["code"])
+        for r in _rows(LEMMAS_FILE)
+        for form in inflect(r["lang"], r["stem"], r["paradigm"])
+    ]
+    meanings: dict[tuple[str, str], set[str]] = {}
+    for lang, form, code in pending:
+        meanings.setdefault((lang, form), set()).add(code)
+    clashes = {key: codes for key, codes in meanings.items() if len(codes) > 1}
+    assert not {key: codes for key, codes in clashes.items() if codes & PENDING_UNITS}

@@ -89,9 +89,9 @@ def test_localized_text_mapping_behaviour():
     t = LocalizedText({"lv": "Supervīzija", "en": "Supervision"})
     assert t["lv"] == "Supervīzija"
     assert "en" in t and "cs" not in t
-    assert list(t) == ["lv", "en"] and len(t) == 2
+    assert list(t) == ["en", "lv"] and len(t) == 2
     assert t.get("cs") is None and t.get("en") == "Supervision"
-    assert t.languages == ("lv", "en")
+    assert t.languages == ("en", "lv")
     assert str(t) == "Supervision"
     assert LocalizedText({"lt": "Intervizija"}).best() == "Intervizija"
 

@@ -1,15 +1,34 @@
 """Shared pieces of the calculators: the decimal context, rounding, scopes and None-aware sums.
 
 Every division in the calculators goes through :data:`CONTEXT` (28 significant digits, half-even),
-so results do not depend on the caller's global ``decimal`` context.
+so results do not depend on the caller's global ``decimal`` context. Sums and products are
+exact or unknown: they run in :data:`EXACT` (Inexact, Overflow and InvalidOperation raise),
+and :func:`unknown_when_incomputable` turns such a figure into ``None``, never a rounded or
+wrong number. Calculated figures may exceed the input limit (10^18 sessions of 8 hours are
+8 x 10^18 hours): the limit guards input, not arithmetic.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Context, Decimal
-from typing import Literal
+from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Underflow,
+    localcontext,
+)
+from typing import Literal, ParamSpec, TypeVar
+
+from pydantic import ValidationError
 
 from capacitylib.codelists import ActivityStatus
 from capacitylib.values import Estimate
@@ -18,8 +37,88 @@ from capacitylib.values import Estimate
 #: activities and sessions with status ``planned``) or ``all`` (both; they never overlap).
 Scope = Literal["achieved", "planned", "all"]
 
-#: The decimal context of every division: 28 significant digits, ties to even.
-CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+#: The decimal context of every division: 28 significant digits, ties to even. A quotient
+#: beyond 10^99 (or below 10^-99) overflows (underflows) rather than becoming a figure of a
+#: million digits: :func:`unknown_when_incomputable` reports it as unknown.
+CONTEXT = Context(
+    prec=28,
+    rounding=ROUND_HALF_EVEN,
+    Emax=99,
+    Emin=-99,
+    traps=[InvalidOperation, DivisionByZero, Overflow, Underflow],
+)
+
+#: The context of sums and products: 100 significant digits (every sum or product of stated
+#: figures with up to 50 digits is exact) and a trap on any digit lost, so that a figure that
+#: cannot be computed exactly raises instead of being rounded.
+EXACT = Context(
+    prec=100,
+    rounding=ROUND_HALF_EVEN,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[InvalidOperation, DivisionByZero, Overflow, Inexact],
+)
+
+#: The context the calculators run in: as :data:`EXACT` but rounding allowed (the largest-
+#: remainder split divides), for work outside the exact sums.
+WIDE = Context(
+    prec=100,
+    rounding=ROUND_HALF_EVEN,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+
+#: What a figure that cannot be computed raises: a decimal signal (overflow, a digit lost, a
+#: division by a figure that may be zero) or a result the value types refuse.
+INCOMPUTABLE: tuple[type[Exception], ...] = (ArithmeticError, ValidationError)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def unknown_when_incomputable(function: Callable[_P, _R | None]) -> Callable[_P, _R | None]:
+    """Run ``function`` in :data:`WIDE`; a figure it cannot compute is ``None`` (unknown).
+
+    >>> @unknown_when_incomputable
+    ... def reciprocal(value: Decimal) -> Decimal:
+    ...     return CONTEXT.divide(Decimal(1), value)
+    >>> reciprocal(Decimal("4")), reciprocal(Decimal("1E-1000000"))
+    (Decimal('0.25'), None)
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R | None:
+        with localcontext(WIDE):
+            try:
+                return function(*args, **kwargs)
+            except INCOMPUTABLE:
+                return None
+
+    return wrapper
+
+
+def figure(low: Decimal, high: Decimal, *, approximate: bool = False) -> Estimate:
+    """A calculated Estimate ``low..high``, not held to the input limit of 10^18.
+
+    >>> str(figure(Decimal(8) * 10**18, Decimal(9) * 10**18))
+    '8000000000000000000-9000000000000000000'
+    """
+    if not Decimal(0) <= low <= high:
+        raise ValueError(f"a calculation gave an invalid range {low}..{high}")
+    return Estimate.model_construct(min=low, max=high, approximate=approximate)
+
+
+def exact_sum(left: Estimate, right: Estimate) -> Estimate:
+    """``left + right`` computed exactly (:data:`EXACT`); raises ``Inexact`` rather than round."""
+    with localcontext(EXACT):
+        return left + right
+
+
+def exact_product(left: Estimate, right: Estimate) -> Estimate:
+    """``left * right`` computed exactly (:data:`EXACT`); keeps the unit of an ``Hours`` side."""
+    with localcontext(EXACT):
+        return left * right
 
 
 def divide(numerator: Decimal | int, denominator: Decimal | int) -> Decimal:
@@ -37,7 +136,10 @@ def round_decimal(value: Decimal, places: int, *, rounding: str = ROUND_HALF_EVE
     >>> round_decimal(Decimal("58.6666666"), 1), round_decimal(Decimal("0.125"), 2)
     (Decimal('58.7'), Decimal('0.12'))
     """
-    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+    # Enough digits for the integer part and the places, whatever the caller's context.
+    digits = max(value.adjusted(), 0) + places + 2
+    context = Context(prec=max(28, digits), Emax=MAX_EMAX, Emin=MIN_EMIN)
+    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=context)
 
 
 def round_estimate(value: Estimate, places: int, *, rounding: str = ROUND_HALF_EVEN) -> Estimate:
@@ -48,9 +150,9 @@ def round_estimate(value: Estimate, places: int, *, rounding: str = ROUND_HALF_E
     >>> str(round_estimate(Estimate.range(Decimal("58.6666"), Decimal("66.6666")), 1))
     '58.7-66.7'
     """
-    return Estimate(
-        min=round_decimal(value.min, places, rounding=rounding),
-        max=round_decimal(value.max, places, rounding=rounding),
+    return figure(
+        round_decimal(value.min, places, rounding=rounding),
+        round_decimal(value.max, places, rounding=rounding),
         approximate=value.approximate,
     )
 
@@ -62,9 +164,9 @@ def divide_estimate(numerator: Estimate, denominator: Estimate) -> Estimate:
     """
     if denominator.min <= 0:
         raise ZeroDivisionError(f"cannot divide {numerator} by {denominator}: it may be zero")
-    return Estimate(
-        min=divide(numerator.min, denominator.max),
-        max=divide(numerator.max, denominator.min),
+    return figure(
+        divide(numerator.min, denominator.max),
+        divide(numerator.max, denominator.min),
         approximate=numerator.approximate or denominator.approximate,
     )
 
@@ -88,15 +190,15 @@ def sum_known(values: Iterable[Estimate | None]) -> Estimate | None:
     for value in values:
         if value is None:
             return None
-        total = value if total is None else total + value
+        total = value if total is None else exact_sum(total, value)
     return total
 
 
 def scaled(value: Estimate, factor: Decimal) -> Estimate:
     """``value`` times a non-negative exact ``factor``, computed in :data:`CONTEXT`."""
-    return Estimate(
-        min=CONTEXT.multiply(value.min, factor),
-        max=CONTEXT.multiply(value.max, factor),
+    return figure(
+        CONTEXT.multiply(value.min, factor),
+        CONTEXT.multiply(value.max, factor),
         approximate=value.approximate,
     )
 
@@ -120,7 +222,8 @@ class Tally:
         """This tally with one more item."""
         if value is None:
             return Tally(self.known, self.unknown + 1)
-        return Tally(value if self.known is None else self.known + value, self.unknown)
+        known = value if self.known is None else exact_sum(self.known, value)
+        return Tally(known, self.unknown)
 
     @property
     def total(self) -> Estimate | None:

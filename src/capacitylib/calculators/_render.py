@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, localcontext
 from typing import TYPE_CHECKING, Any
 
-from capacitylib.calculators._common import round_decimal, round_estimate
+from capacitylib.calculators._common import WIDE, figure, round_decimal, round_estimate
 from capacitylib.calculators.reach import ReachFigure, natural_unit_figures
 from capacitylib.values import Estimate, Money
 from capacitylib.values._decimal import tidy
@@ -21,9 +21,18 @@ HOURS_PLACES = 2
 SHARE_PLACES = 4
 
 
+def _tidy(value: Decimal) -> Decimal:
+    """:func:`tidy` in a context that keeps every digit of ``value`` (10^36 person-hours)."""
+    digits, exponent = len(value.as_tuple().digits), int(value.as_tuple().exponent)
+    with localcontext(
+        Context(prec=max(28, digits + max(exponent, 0) + 2), Emax=MAX_EMAX, Emin=MIN_EMIN)
+    ):
+        return tidy(value)
+
+
 def json_number(value: Decimal) -> int | str:
     """A JSON-safe exact number: an int when whole, else a decimal string (never a float)."""
-    value = tidy(value)
+    value = _tidy(value)
     if value == value.to_integral_value():
         return int(value)
     return format(value, "f")
@@ -45,7 +54,7 @@ def _amount(value: Money | None) -> str | None:
 
 
 def _share(value: Decimal | None) -> str | None:
-    return None if value is None else format(tidy(round_decimal(value, SHARE_PLACES)), "f")
+    return None if value is None else format(_tidy(round_decimal(value, SHARE_PLACES)), "f")
 
 
 def _money_range(value: MoneyRange | None) -> dict[str, str] | None:
@@ -92,6 +101,11 @@ def _reach_by_unit(report: ProgrammeReport) -> list[dict[str, Any]]:
 
 def report_json(report: ProgrammeReport) -> dict[str, Any]:
     """The JSON object of one programme (see ``docs/semantics.md`` for every key)."""
+    with localcontext(WIDE):
+        return _report_json(report)
+
+
+def _report_json(report: ProgrammeReport) -> dict[str, Any]:
     d = report.duration
     b = report.budget
     calendar = d.calendar
@@ -174,7 +188,7 @@ def _fig(value: Estimate | None, places: int | None = None, unit: str = "") -> s
         return "unknown"
     if places is not None:
         value = round_estimate(value, places)
-    text = str(Estimate(min=tidy(value.min), max=tidy(value.max), approximate=value.approximate))
+    text = str(figure(_tidy(value.min), _tidy(value.max), approximate=value.approximate))
     return f"{text} {unit}".rstrip()
 
 
@@ -282,6 +296,11 @@ def _indicator_lines(report: ProgrammeReport) -> list[str]:
 
 def report_text(report: ProgrammeReport) -> str:
     """A readable summary of one programme, several lines, no trailing newline."""
+    with localcontext(WIDE):
+        return _report_text(report)
+
+
+def _report_text(report: ProgrammeReport) -> str:
     lines = _identity_lines(report) + _period_lines(report) + _budget_lines(report)
     lines += ["Activities (achieved):", *_activity_lines(report.activities)]
     if report.activities_planned:

@@ -11,15 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from types import MappingProxyType
 
-from capacitylib.calculators._common import CONTEXT, Scope, as_estimate, divide, sum_known
+from capacitylib.calculators._common import (
+    CONTEXT,
+    EXACT,
+    WIDE,
+    Scope,
+    as_estimate,
+    divide,
+    sum_known,
+    unknown_when_incomputable,
+)
 from capacitylib.calculators._parts import activity_parts
 from capacitylib.calculators.duration import days_by_year
 from capacitylib.calculators.hours import activity_clock_hours, session_count
 from capacitylib.calculators.reach import reach
 from capacitylib.codelists import ActivityKind, FundingSourceKind, ReachUnit
+from capacitylib.errors import CapacitylibError
 from capacitylib.models import Activity, Budget, Programme
 from capacitylib.reference import ReferenceTables
 from capacitylib.values import Estimate, Money, Period
@@ -102,8 +112,9 @@ class MoneyRange:
 def totals_by_source(budget: Budget) -> dict[FundingSourceKind, Money]:
     """Sum of the budget's funding sources per kind, in codelist order; only kinds listed.
 
-    Refused: sources in different currencies (``CurrencyMismatchError``). Unit: the budget's
-    currency, exact (no rounding).
+    Refused: sources in different currencies (``CurrencyMismatchError``), a sum that cannot be
+    computed exactly (``ArithmeticError``) or is above the amount limit of 10^18
+    (``ValidationError``). Unit: the budget's currency, exact (no rounding).
 
     >>> b = Budget(sources=[
     ...     {"kind": "eu_fund", "amount": {"amount": "850.00", "currency": "EUR"}},
@@ -112,19 +123,24 @@ def totals_by_source(budget: Budget) -> dict[FundingSourceKind, Money]:
     {'eu_fund': '850.00 EUR', 'national_budget': '150.00 EUR'}
     """
     sums: dict[FundingSourceKind, Money] = {}
-    for source in budget.sources:
-        previous = sums.get(source.kind)
-        sums[source.kind] = source.amount if previous is None else previous + source.amount
-    currencies = {m.currency for m in sums.values()}
-    if len(currencies) > 1:
-        total = Money.of(0, next(iter(currencies)))
-        for amount in sums.values():
-            total = total + amount  # raises CurrencyMismatchError with both currencies named
+    with localcontext(EXACT):
+        for source in budget.sources:
+            previous = sums.get(source.kind)
+            sums[source.kind] = source.amount if previous is None else previous + source.amount
+        currencies = {m.currency for m in sums.values()}
+        if len(currencies) > 1:
+            total = Money.of(0, next(iter(currencies)))
+            for amount in sums.values():
+                total = total + amount  # raises CurrencyMismatchError with both currencies named
     return {kind: sums[kind] for kind in FundingSourceKind if kind in sums}
 
 
+@unknown_when_incomputable
 def budget_total(budget: Budget) -> Money | None:
     """The stated total, else the sum of the sources, else ``None`` (unknown, never 0).
+
+    The sum is exact; ``None`` (unknown) when it cannot be computed exactly or exceeds the
+    amount limit of 10^18. Refused: sources in different currencies.
 
     >>> str(budget_total(Budget(total={"amount": "43940212.00", "currency": "EUR"})))
     '43940212.00 EUR'
@@ -135,8 +151,9 @@ def budget_total(budget: Budget) -> Money | None:
     if not sums:
         return None
     total = sums[0]
-    for amount in sums[1:]:
-        total = total + amount
+    with localcontext(EXACT):
+        for amount in sums[1:]:
+            total = total + amount
     return total
 
 
@@ -162,12 +179,14 @@ class FundingShares:
     own_contribution_rate: Decimal
 
 
+@unknown_when_incomputable
 def funding_shares(budget: Budget) -> FundingShares | None:
     """EU rate, public rate and own-contribution rate of a budget.
 
     Base: the stated total, else the sum of the sources. A kind not listed counts as 0 once
-    the budget lists at least one source; ``None`` when no source is listed or the base is 0
-    (the split is unknown, not 0%). Unit: a Decimal fraction, 28 significant digits, half-even.
+    the budget lists at least one source; ``None`` when no source is listed, the base is 0
+    (the split is unknown, not 0%) or a sum cannot be computed exactly. Unit: a Decimal
+    fraction, 28 significant digits, half-even.
     Refused: mixed currencies.
 
     >>> b = Budget(total={"amount": "1000.00", "currency": "EUR"}, sources=[
@@ -185,9 +204,10 @@ def funding_shares(budget: Budget) -> FundingShares | None:
 
     def share(kinds: frozenset[FundingSourceKind]) -> Decimal:
         part = Money.of(0, base.currency)
-        for kind, amount in sums.items():
-            if kind in kinds:
-                part = part + amount
+        with localcontext(EXACT):
+            for kind, amount in sums.items():
+                if kind in kinds:
+                    part = part + amount
         return divide(part.amount, base.amount)
 
     return FundingShares(
@@ -201,7 +221,8 @@ def funding_shares(budget: Budget) -> FundingShares | None:
 def partner_totals(budget: Budget) -> dict[str, Money]:
     """Sum of the budget lines per organisation id, in document order.
 
-    Refused: one organisation's lines in different currencies. Unit: exact amounts.
+    Refused: one organisation's lines in different currencies, a sum that cannot be computed
+    exactly or above 10^18 (as :func:`totals_by_source`). Unit: exact amounts.
 
     >>> b = Budget(lines=[
     ...     {"organisation": "lead", "amount": {"amount": "700.00", "currency": "EUR"}},
@@ -211,9 +232,10 @@ def partner_totals(budget: Budget) -> dict[str, Money]:
     {'lead': '800.00 EUR', 'partner': '200.00 EUR'}
     """
     totals: dict[str, Money] = {}
-    for line in budget.lines:
-        previous = totals.get(line.organisation)
-        totals[line.organisation] = line.amount if previous is None else previous + line.amount
+    with localcontext(EXACT):
+        for line in budget.lines:
+            previous = totals.get(line.organisation)
+            totals[line.organisation] = line.amount if previous is None else previous + line.amount
     return totals
 
 
@@ -262,6 +284,7 @@ def _cost(
     return cost_per(total, quantity)
 
 
+@unknown_when_incomputable
 def cost_per_participant(programme: Programme, *, scope: Scope = "achieved") -> MoneyRange | None:
     """Budget total / participations of persons (all target groups; see ``reach``).
 
@@ -281,6 +304,7 @@ def cost_per_participant(programme: Programme, *, scope: Scope = "achieved") -> 
     return _cost(programme, sum_known(figures), scope)
 
 
+@unknown_when_incomputable
 def cost_per_person_reached(
     programme: Programme, *, scope: Scope = "achieved"
 ) -> MoneyRange | None:
@@ -301,6 +325,7 @@ def cost_per_person_reached(
     return _cost(programme, sum_known(figures), scope)
 
 
+@unknown_when_incomputable
 def cost_per_session(programme: Programme, *, scope: Scope = "achieved") -> MoneyRange | None:
     """Budget total / sessions of the programme's training activities (:data:`TRAINING_KINDS`).
 
@@ -320,6 +345,7 @@ def cost_per_session(programme: Programme, *, scope: Scope = "achieved") -> Mone
     return _cost(programme, sum_known(counts), scope)
 
 
+@unknown_when_incomputable
 def cost_per_training_hour(
     programme: Programme, *, scope: Scope = "achieved", tables: ReferenceTables | None = None
 ) -> MoneyRange | None:
@@ -364,11 +390,12 @@ def allocate_by_year(amount: Money, period: Period) -> dict[int, Money] | None:
     split = days_by_year(period)
     if split is None:
         return None
-    parts = amount.allocate(list(split.values()))
+    with localcontext(WIDE):  # 100 digits: the split of 10^18 is exact to the cent
+        parts = amount.allocate(list(split.values()))
     return dict(zip(split, parts, strict=True))
 
 
-class MissingRateError(LookupError):
+class MissingRateError(CapacitylibError, LookupError):
     """No rate in the table for a currency pair (capacitylib never looks rates up online).
 
     >>> try:
@@ -404,6 +431,10 @@ class RateTable:
                 raise ValueError(f"rate {source}->{target} must be positive (got {rate})")
             checked[(source, target)] = value
         object.__setattr__(self, "rates", MappingProxyType(checked))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # A mappingproxy does not pickle: rebuild from a plain dict (tables sent to workers).
+        return (type(self), (dict(self.rates),))
 
     def rate(self, source: str, target: str) -> Decimal:
         """Units of ``target`` per unit of ``source``; raises :class:`MissingRateError`."""

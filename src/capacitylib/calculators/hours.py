@@ -2,7 +2,9 @@
 
 Every figure here is in clock hours (60 minutes) unless its name says otherwise, as an
 :class:`~capacitylib.Estimate` (a range stays a range), unrounded (divisions to 28 significant
-digits, half-even). ``None`` means the data do not give the figure; it is never 0.
+digits, half-even). ``None`` means the data do not give the figure; it is never 0. A figure
+that cannot be computed exactly (sums and products beyond 100 digits, a division overflowing)
+is ``None`` too, never a rounded number.
 
 ``scope`` picks achieved or planned figures (see :mod:`capacitylib.calculators._parts`):
 ``achieved`` by default, ``planned`` for plans, ``all`` for both.
@@ -12,17 +14,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from capacitylib.calculators._common import (
+    EXACT,
     Scope,
     as_estimate,
     divide,
     divide_estimate,
+    exact_product,
+    exact_sum,
+    figure,
     in_scope,
     scaled,
     status_scope,
     sum_known,
+    unknown_when_incomputable,
 )
 from capacitylib.calculators._parts import ActivityPart, activity_parts
 from capacitylib.calculators.duration import days_by_year, period_days
@@ -30,6 +37,7 @@ from capacitylib.codelists import HoursUnit, ReachUnit
 from capacitylib.models import Activity, Participation
 from capacitylib.reference import ReferenceTables
 from capacitylib.values import Estimate, Hours, Period
+from capacitylib.values._decimal import tidy
 
 #: Clock hours in a training day when a source counts days (an assumption; override per call).
 DEFAULT_HOURS_PER_DAY = 8
@@ -39,6 +47,7 @@ def _tables(tables: ReferenceTables | None) -> ReferenceTables:
     return tables if tables is not None else ReferenceTables.default()
 
 
+@unknown_when_incomputable
 def clock_hours(
     hours: Hours,
     *,
@@ -65,13 +74,15 @@ def clock_hours(
         minutes = hours.academic_hour_minutes or _tables(tables).academic_hour_minutes(country)
         if minutes is None:
             return None
-        # Multiply before dividing so that 88 x 40 / 60 is as exact as the context allows.
-        return Estimate(
-            min=divide(hours.min * minutes, 60),
-            max=divide(hours.max * minutes, 60),
-            approximate=hours.approximate,
-        )
-    return hours.to_clock_hours(hours_per_day=hours_per_day)
+        # Multiply (exactly) before dividing so that 88 x 40 / 60 is as exact as 28 digits allow.
+        with localcontext(EXACT):
+            low, high = hours.min * minutes, hours.max * minutes
+        return figure(divide(low, 60), divide(high, 60), approximate=hours.approximate)
+    factor = Decimal(hours_per_day) if hours.unit is HoursUnit.DAY else Decimal(1)
+    with localcontext(EXACT):
+        # Not Hours.to_clock_hours: 10^18 days are 8 x 10^18 hours, above the input limit.
+        low, high = tidy(hours.min * factor), tidy(hours.max * factor)
+    return figure(low, high, approximate=hours.approximate)
 
 
 def _part_session_count(part: ActivityPart) -> Estimate | None:
@@ -85,6 +96,7 @@ def _part_session_count(part: ActivityPart) -> Estimate | None:
     return Estimate.exact(len(part.sessions))
 
 
+@unknown_when_incomputable
 def session_count(activity: Activity, *, scope: Scope = "achieved") -> Estimate | None:
     """Sessions (meetings) of ``activity`` under ``scope``.
 
@@ -133,9 +145,10 @@ def _part_clock_hours(part: ActivityPart, clock: _Clock) -> Estimate | None:
     per_session = clock(activity.hours_per_session)
     if count is None or per_session is None:
         return None
-    return count * per_session
+    return exact_product(count, per_session)
 
 
+@unknown_when_incomputable
 def activity_clock_hours(
     activity: Activity,
     *,
@@ -178,7 +191,7 @@ def _part_person_hours(part: ActivityPart, clock: _Clock) -> Estimate | None:
     if part.whole and activity.hours_per_participant is not None and not per_session:
         persons = _persons(participations)
         each = clock(activity.hours_per_participant)
-        return None if persons is None or each is None else persons * each
+        return None if persons is None or each is None else exact_product(persons, each)
     if per_session or not part.whole:
         total: Estimate | None = Estimate.exact(0)
         for session in part.sessions:
@@ -186,17 +199,18 @@ def _part_person_hours(part: ActivityPart, clock: _Clock) -> Estimate | None:
             length = clock(activity.hours_per_session if session.hours is None else session.hours)
             if persons is None or length is None or total is None:
                 return None
-            total = total + persons * length
+            total = exact_sum(total, exact_product(persons, length))
         return total
     persons = _persons(participations)
     hours = _part_clock_hours(part, clock)
     if persons is None or hours is None:
         return None
     if activity.groups is not None:
-        return divide_estimate(persons * hours, activity.groups)
-    return persons * hours
+        return divide_estimate(exact_product(persons, hours), activity.groups)
+    return exact_product(persons, hours)
 
 
+@unknown_when_incomputable
 def person_hours(
     activity: Activity,
     *,
@@ -230,6 +244,7 @@ def person_hours(
     return sum_known(_part_person_hours(part, clock) for part in parts)
 
 
+@unknown_when_incomputable
 def hours_per_worker(
     activity: Activity,
     *,
@@ -265,6 +280,7 @@ def hours_per_worker(
     return total if activity.groups is None else divide_estimate(total, activity.groups)
 
 
+@unknown_when_incomputable
 def hours_per_worker_by_year(
     activity: Activity,
     *,
@@ -317,6 +333,7 @@ class CpdComparison:
     meets: bool | None
 
 
+@unknown_when_incomputable
 def cpd_comparison(
     hours_per_year: Estimate | Decimal | int,
     *,

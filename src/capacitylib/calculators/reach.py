@@ -22,9 +22,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
-from capacitylib.calculators._common import Scope, divide_estimate, sum_known
+from capacitylib.calculators._common import (
+    EXACT,
+    INCOMPUTABLE,
+    Scope,
+    divide_estimate,
+    sum_known,
+    unknown_when_incomputable,
+)
+from capacitylib.calculators._common import (
+    figure as calculated,
+)
 from capacitylib.calculators._parts import activity_parts
 from capacitylib.codelists import ReachUnit, TargetGroup
 from capacitylib.models import Activity, Indicator, Participation, Programme
@@ -86,7 +96,7 @@ def _block_figures(block: tuple[Participation, ...]) -> dict[Key, tuple[Estimate
     for participation in block:
         counts.setdefault((participation.group, participation.unit), []).append(participation)
     return {
-        key: (sum_known(p.count for p in entries), all(p.unique for p in entries))
+        key: (_sum([p.count for p in entries]), all(p.unique for p in entries))
         for key, entries in counts.items()
     }
 
@@ -104,11 +114,19 @@ def _combine(blocks: Iterable[tuple[Participation, ...]]) -> tuple[ReachFigure, 
             ReachFigure(
                 group=key[0],
                 unit=key[1],
-                participations=sum_known(participations[key]),
+                participations=_sum(participations[key]),
                 unique=_union(uniques[key]),
             )
         )
     return tuple(figures)
+
+
+def _sum(counts: list[Estimate | None]) -> Estimate | None:
+    """:func:`sum_known`, or ``None`` when the sum cannot be computed exactly."""
+    try:
+        return sum_known(counts)
+    except INCOMPUTABLE:
+        return None
 
 
 def _union(counts: list[Estimate | None]) -> Estimate | None:
@@ -116,10 +134,13 @@ def _union(counts: list[Estimate | None]) -> Estimate | None:
     known = [c for c in counts if c is not None]
     if len(known) != len(counts) or not known:
         return None
-    return Estimate(
-        min=max(c.min for c in known),
-        max=sum((c.max for c in known), start=Decimal(0)),
-        approximate=any(c.approximate for c in known),
+    try:
+        with localcontext(EXACT):
+            high = sum((c.max for c in known), start=Decimal(0))
+    except INCOMPUTABLE:
+        return None
+    return calculated(
+        max(c.min for c in known), high, approximate=any(c.approximate for c in known)
     )
 
 
@@ -258,6 +279,7 @@ def municipalities_reached(
     return tuple(seen)
 
 
+@unknown_when_incomputable
 def achievement(indicator: Indicator) -> Estimate | None:
     """Achievement of an indicator: latest actual / target, as a fraction (1 is 100%).
 

@@ -4,16 +4,21 @@
 gives the JSON shape documented in ``docs/semantics.md`` and :meth:`ProgrammeReport.render_text`
 a readable summary. Rounding happens only there: clock hours and person-hours to 2 decimal
 places, shares and achievement to 4, unit costs to the currency's minor unit.
+
+Total on every valid programme: a figure that cannot be computed exactly (a sum above the
+amount limit of 10^18, more digits than exact arithmetic keeps, a division that overflows) is
+``None`` (unknown), with a line in ``notes`` when a budget figure is lost; never a traceback.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
-from typing import Any
+from decimal import Decimal, localcontext
+from typing import Any, TypeVar
 
-from capacitylib.calculators._common import Scope, sum_known
+from capacitylib.calculators._common import INCOMPUTABLE, WIDE, Scope, sum_known
 from capacitylib.calculators._parts import activity_parts
 from capacitylib.calculators._render import report_json, report_text
 from capacitylib.calculators.budget import (
@@ -197,6 +202,20 @@ def _duration(programme: Programme, as_of: date | None) -> DurationFigures:
     )
 
 
+_T = TypeVar("_T")
+
+_INCOMPUTABLE_NOTE = "above the amount limit of 10^18 or beyond exact decimal arithmetic"
+
+
+def _or_note(notes: list[str], label: str, compute: Callable[[], _T], default: _T) -> _T:
+    """``compute()``, or ``default`` with a note when its figure cannot be computed exactly."""
+    try:
+        return compute()
+    except INCOMPUTABLE:
+        notes.append(f"{label} not computed: {_INCOMPUTABLE_NOTE}")
+        return default
+
+
 def _budget(
     programme: Programme, tables: ReferenceTables | None, notes: list[str]
 ) -> BudgetFigures:
@@ -205,9 +224,19 @@ def _budget(
         return BudgetFigures()
     try:
         total = budget_total(budget)
-        by_source = totals_by_source(budget)
+        if total is None and budget.sources:
+            notes.append(
+                f"budget total not computed: the sum of the sources is {_INCOMPUTABLE_NOTE}"
+            )
+        no_sources: dict[FundingSourceKind, Money] = {}
+        by_source = _or_note(
+            notes, "budget by source", lambda: totals_by_source(budget), no_sources
+        )
         shares = funding_shares(budget)
-        by_partner = partner_totals(budget)
+        no_partners: dict[str, Money] = {}
+        by_partner = _or_note(
+            notes, "budget by partner", lambda: partner_totals(budget), no_partners
+        )
     except CurrencyMismatchError as exc:
         notes.append(f"budget figures not computed: {exc}")
         return BudgetFigures(total=budget.total)
@@ -262,13 +291,21 @@ def activity_figures(
         kind: ActivityFigures(
             kind=kind,
             count=len(rows),
-            sessions=sum_known(r[0] for r in rows),
-            clock_hours=sum_known(r[1] for r in rows),
-            person_hours=sum_known(r[2] for r in rows),
+            sessions=_sum(r[0] for r in rows),
+            clock_hours=_sum(r[1] for r in rows),
+            person_hours=_sum(r[2] for r in rows),
         )
         for kind in ActivityKind
         if (rows := grouped.get(kind))
     }
+
+
+def _sum(values: Any) -> Estimate | None:
+    """:func:`sum_known`, or ``None`` (unknown) when the sum cannot be computed exactly."""
+    try:
+        return sum_known(values)
+    except INCOMPUTABLE:
+        return None
 
 
 def _indicators(programme: Programme) -> tuple[IndicatorFigures, ...]:
@@ -316,6 +353,13 @@ def build_report(
     >>> str(r.activities[ActivityKind.SUPERVISION_TEAM].clock_hours)
     '228-342'
     """
+    with localcontext(WIDE):  # whatever the caller's decimal context
+        return _report(programme, as_of, tables)
+
+
+def _report(
+    programme: Programme, as_of: date | None, tables: ReferenceTables | None
+) -> ProgrammeReport:
     notes: list[str] = []
     budget = _budget(programme, tables, notes)
     return ProgrammeReport(

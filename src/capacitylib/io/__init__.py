@@ -5,7 +5,7 @@
 * :mod:`.records`: validating one record (a line, a document, parsed data) into an
   :class:`Outcome`; works on any iterable of records, so distributed engines can map it.
 * :mod:`.tables`: flat tables in CSV, XLSX, Parquet and pandas, lossless.
-* :mod:`.validate` and :mod:`.convert`: what the command line runs.
+* :mod:`.validate` and :mod:`.conversion`: what the command line runs.
 """
 
 import typing as _typing
@@ -32,7 +32,7 @@ from capacitylib.io.records import (
 )
 
 if _typing.TYPE_CHECKING:
-    from capacitylib.io.convert import ConvertResult, convert
+    from capacitylib.io.conversion import ConvertResult, convert
     from capacitylib.io.tables import (
         TableError,
         TableProblem,
@@ -53,8 +53,8 @@ if _typing.TYPE_CHECKING:
 
 # Tables, conversion and path walking load on first use: `import capacitylib` stays cheap.
 _LAZY = {
-    "ConvertResult": "capacitylib.io.convert",
-    "convert": "capacitylib.io.convert",
+    "ConvertResult": "capacitylib.io.conversion",
+    "convert": "capacitylib.io.conversion",
     "validate_paths": "capacitylib.io.validate",
     **dict.fromkeys(
         (

@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from capacitylib.errors import CapacitylibError
 
-class MissingExtraError(ImportError):
+
+class MissingExtraError(CapacitylibError, ImportError):
     """An optional dependency is not installed; the message names the ``pip install`` command.
 
     >>> try:

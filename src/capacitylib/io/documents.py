@@ -8,15 +8,18 @@ equal to the one written.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from capacitylib._version import SCHEMA_VERSION
+from capacitylib.errors import CapacitylibError
 from capacitylib.models import Programme
 
 Format = Literal["yaml", "json"]
+"""A document format: ``yaml`` or ``json``."""
 
 _SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
@@ -28,8 +31,16 @@ MAX_DOCUMENT_CHARS = 50_000_000
 #: nesting is bounded by pydantic's parser (about 200 levels; deeper input is ``json_invalid``).
 MAX_YAML_DEPTH = 64
 
+#: Largest YAML document accepted, in UTF-8 bytes (pass ``max_yaml_bytes=`` to change it for one
+#: call). PyYAML builds a node for every value before anything is checked, about 200 bytes of
+#: memory per byte of a dense document, so a cap well below :data:`MAX_DOCUMENT_CHARS` keeps
+#: peak memory under 300 MB. Big data belongs in JSON or NDJSON, which have no such cost.
+MAX_YAML_BYTES = 1_000_000
 
-class DocumentError(ValueError):
+_LEADING_BLANKS = re.compile(r"\ufeff?[ \t\r\n]*")
+
+
+class DocumentError(CapacitylibError, ValueError):
     """A document cannot be read at all: missing file, bad encoding, bad YAML syntax.
 
     >>> try:
@@ -39,13 +50,23 @@ class DocumentError(ValueError):
     p.yaml 1
     """
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ):
         self.message = message
         self.source = source
         self.line = line
+        self.column = column
         where = source or "<text>"
         if line is not None:
             where += f":{line}"
+            if column is not None:
+                where += f":{column}"
         super().__init__(f"{where}: {message}")
 
 
@@ -60,51 +81,159 @@ def format_of(path: str | Path) -> Format:
     return _SUFFIXES[suffix]
 
 
+def detect_format(text: str | bytes) -> Format:
+    """``json`` when the first character after blanks (and a BOM) is ``{``, else ``yaml``.
+
+    >>> detect_format('  {"id": "p"}'), detect_format("id: p")
+    ('json', 'yaml')
+    """
+    if isinstance(text, bytes):
+        head = text[:1000].decode("utf-8", "ignore")
+        if len(text) > 1000 and not head.strip("\ufeff \t\r\n"):
+            head = text.decode("utf-8", "ignore")
+    else:
+        head = text
+    match = _LEADING_BLANKS.match(head)
+    end = match.end() if match else 0
+    return "json" if head[end : end + 1] == "{" else "yaml"
+
+
 def loads(
     text: str | bytes,
     *,
-    format: Format = "yaml",
+    format: Format | None = None,
     source: str | None = None,
     max_chars: int | None = None,
     max_depth: int = MAX_YAML_DEPTH,
+    max_yaml_bytes: int | None = None,
 ) -> Programme:
     """Validate one programme document given as text.
 
-    ``max_chars`` (default :data:`MAX_DOCUMENT_CHARS`) and ``max_depth`` (YAML nesting) bound
-    the resources one document may take.
+    ``format`` is detected when not given (:func:`detect_format`: text starting with ``{`` is
+    JSON, anything else YAML), so JSON needs no extra. ``max_chars`` (default
+    :data:`MAX_DOCUMENT_CHARS`), ``max_yaml_bytes`` (default :data:`MAX_YAML_BYTES`) and
+    ``max_depth`` (YAML nesting) bound the resources one document may take.
 
     Raises:
-        DocumentError: the text is not valid YAML (JSON syntax errors come as ValidationError,
-            type ``json_invalid``, with their position).
+        DocumentError: the text is not valid YAML, with the line and column (JSON syntax
+            errors come as ValidationError, type ``json_invalid``, with their position).
         pydantic.ValidationError: the document does not describe a valid programme; the error
-            lists every problem with its path.
+            lists every problem with its path. A key repeated in one mapping is a
+            ``duplicate_key`` problem naming both positions.
+        MissingExtraError: YAML text without PyYAML installed.
     """
     limit = MAX_DOCUMENT_CHARS if max_chars is None else max_chars
     if len(text) > limit:
         raise DocumentError(
             f"document is {len(text)} characters, above the limit of {limit}", source=source
         )
+    if format is None:
+        format = detect_format(text)
     if format == "json":
-        return Programme.model_validate_json(text)
-    data = parse_yaml(text, source=source, max_depth=max_depth)
+        return validate_json(text)
+    data = parse_yaml(text, source=source, max_depth=max_depth, max_bytes=max_yaml_bytes)
     return Programme.model_validate(data)
 
 
+def validate_json(text: str | bytes) -> Programme:
+    """A programme from JSON text, refusing keys repeated in one object (``duplicate_key``).
+
+    Raises:
+        pydantic.ValidationError: as :meth:`Programme.model_validate_json`, or the repeated keys.
+    """
+    from capacitylib.io import _duplicates  # noqa: PLC0415 - keeps import time low
+
+    if isinstance(text, str) and text.startswith("\ufeff"):
+        text = text[1:]
+    elif isinstance(text, bytes) and text.startswith(b"\xef\xbb\xbf"):
+        text = text[3:]
+    try:
+        programme = Programme.model_validate_json(text)
+    except ValidationError:
+        programme = None
+    # pydantic's parser lets the last of two equal keys win and rounds long number literals to
+    # doubles; one cheap C-level pass over the text finds both (see capacitylib.io._duplicates).
+    duplicated, inexact = _duplicates.json_scan(text)
+    if duplicated:
+        raise _duplicates.duplicates_error(_duplicates.json_duplicates(text))
+    if inexact:
+        # Validate the data with every number keeping its text: decimal fields refuse the
+        # rounded ones (decimal_json_number_inexact) with their paths.
+        return Programme.model_validate(_duplicates.json_exact_data(text))
+    if programme is None:
+        return Programme.model_validate_json(text)  # raises the same error again
+    return programme
+
+
+def _yaml_size(text: str | bytes, limit: int) -> int | None:
+    """The UTF-8 size of ``text`` when it is above ``limit`` bytes, else ``None``."""
+    if isinstance(text, bytes):
+        return len(text) if len(text) > limit else None
+    if len(text) * 4 <= limit:
+        return None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    return size if size > limit else None
+
+
 def parse_yaml(
-    text: str | bytes, *, source: str | None = None, max_depth: int = MAX_YAML_DEPTH
+    text: str | bytes,
+    *,
+    source: str | None = None,
+    max_depth: int = MAX_YAML_DEPTH,
+    max_bytes: int | None = None,
 ) -> Any:
-    """Plain data from YAML text, with capacitylib's exact-decimal, no-alias loader."""
+    """Plain data from YAML text, with capacitylib's YAML 1.2, exact-decimal, no-alias loader.
+
+    Raises:
+        DocumentError: bad YAML, with its line and column, or text above ``max_bytes``
+            (default :data:`MAX_YAML_BYTES`).
+        pydantic.ValidationError: ``duplicate_key`` problems for keys repeated in one mapping.
+    """
+    limit = MAX_YAML_BYTES if max_bytes is None else max_bytes
+    size = _yaml_size(text, limit)
+    if size is not None:
+        raise DocumentError(
+            f"YAML document is {size} bytes, above the YAML limit of {limit} "
+            "(YAML parsing needs far more memory than the text); "
+            "write big data as JSON or NDJSON, or pass max_yaml_bytes=",
+            source=source,
+        )
     from capacitylib.io import _yaml  # noqa: PLC0415 - the yaml extra is optional
+    from capacitylib.io._duplicates import (  # noqa: PLC0415
+        DuplicateKeyError,
+        duplicates_error,
+    )
 
     if isinstance(text, bytes):
         text = _decode(text, source)
     try:
         return _yaml.load_yaml(text, max_depth=max_depth)
+    except DuplicateKeyError as exc:
+        raise duplicates_error(exc.duplicates) from None
     except _yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DocumentError(f"not valid YAML: {problem}", source=source, line=line) from None
+        raise _yaml_document_error(exc, text, source) from None
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        column = exc.start - text.rfind("\n", 0, exc.start)
+        raise DocumentError(
+            f"not valid YAML: character {text[exc.start]!r} is not text (a lone surrogate)",
+            source=source,
+            line=line,
+            column=column,
+        ) from None
+
+
+def _yaml_document_error(exc: Exception, text: str, source: str | None) -> DocumentError:
+    mark = getattr(exc, "problem_mark", None)
+    line = column = None
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    elif isinstance(getattr(exc, "position", None), int):  # a ReaderError: a bad character
+        position: int = exc.position  # type: ignore[attr-defined]
+        line = text.count("\n", 0, position) + 1
+        column = position - text.rfind("\n", 0, position)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return DocumentError(f"not valid YAML: {problem}", source=source, line=line, column=column)
 
 
 def _decode(data: bytes, source: str | None) -> str:
@@ -118,17 +247,34 @@ def _decode(data: bytes, source: str | None) -> str:
         ) from None
 
 
-def read_text(path: str | Path) -> str:
-    """The UTF-8 text of a file, or a :class:`DocumentError` saying why it cannot be read."""
+def read_text(path: str | Path, *, max_bytes: int | None = None) -> str:
+    """The UTF-8 text of a file, or a :class:`DocumentError` saying why it cannot be read.
+
+    At most ``max_bytes`` are read (default: :data:`MAX_YAML_BYTES` for ``.yaml`` and ``.yml``
+    files, else :data:`MAX_DOCUMENT_CHARS`): a larger file is refused from its size before it
+    is read, and a device or pipe that never ends is refused after ``max_bytes + 1`` bytes.
+    """
     p = Path(path)
+    if max_bytes is None:
+        yaml_file = p.suffix.lower() in {".yaml", ".yml"}
+        max_bytes = MAX_YAML_BYTES if yaml_file else MAX_DOCUMENT_CHARS
+    too_big = f"is above the limit of {max_bytes} bytes"
+    if max_bytes == MAX_YAML_BYTES and p.suffix.lower() in {".yaml", ".yml"}:
+        too_big += " for YAML documents; write big data as JSON or NDJSON"
     try:
-        data = p.read_bytes()
+        with p.open("rb") as handle:
+            size = p.stat().st_size
+            if size > max_bytes:
+                raise DocumentError(f"file of {size} bytes {too_big}", source=str(path))
+            data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise DocumentError("no such file", source=str(path)) from None
     except IsADirectoryError:
         raise DocumentError("is a directory, not a document", source=str(path)) from None
     except OSError as exc:
         raise DocumentError(f"cannot be read ({exc.strerror})", source=str(path)) from None
+    if len(data) > max_bytes:
+        raise DocumentError(f"input {too_big}", source=str(path))
     return _decode(data, str(path))
 
 
@@ -150,8 +296,8 @@ def to_document(programme: Programme) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, **data}
 
 
-def dumps(programme: Programme, *, format: Format = "yaml") -> str:
-    """Write a programme as YAML or JSON text in the canonical form."""
+def dumps(programme: Programme, *, format: Format = "json") -> str:
+    """Write a programme as JSON (the default, no extra needed) or YAML text, canonically."""
     document = to_document(programme)
     if format == "json":
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -161,14 +307,23 @@ def dumps(programme: Programme, *, format: Format = "yaml") -> str:
 
 
 def dump(programme: Programme, path: str | Path) -> None:
-    """Write a programme to ``path``; the suffix chooses YAML or JSON."""
-    Path(path).write_text(dumps(programme, format=format_of(path)), encoding="utf-8")
+    """Write a programme to ``path``; the suffix chooses YAML or JSON.
+
+    The file is written atomically: it appears complete, or a previous file stays as it was.
+    """
+    from capacitylib.io._atomic import atomic_file  # noqa: PLC0415 - writers load on first use
+
+    text = dumps(programme, format=format_of(path))
+    with atomic_file(path) as handle:
+        handle.write(text)
 
 
 __all__ = [
+    "MAX_YAML_BYTES",
     "DocumentError",
     "Format",
     "ValidationError",
+    "detect_format",
     "dump",
     "dumps",
     "format_of",
@@ -177,4 +332,5 @@ __all__ = [
     "parse_yaml",
     "read_text",
     "to_document",
+    "validate_json",
 ]

@@ -1,11 +1,12 @@
-"""NDJSON streams: one programme per line, read and written lazily in constant memory.
+r"""NDJSON streams: one programme per line, read and written lazily in constant memory.
 
 A line is one programme document as compact JSON; blank lines are skipped; line numbers count
-every line from 1, as an editor shows them. Reading splits on newline characters only (a
-carriage return before one is dropped), so text holding U+2028 or other Unicode line
-separators stays on its line. A line that is not JSON, or not a valid programme, is a rejected
-record, not a crash; a file that is not UTF-8 stops at the first bad line with a
-:class:`~capacitylib.DocumentError` naming it.
+every line from 1, as an editor shows them. Reading splits bytes on ``\n`` only (a carriage
+return before one is dropped), so text holding U+2028 or other Unicode line separators stays on
+its line, and decodes each line on its own: a line that is not UTF-8, not JSON, too long, or
+not a valid programme is one rejected record, and the stream goes on. Nothing is lost: a
+rejected line that cannot be kept as text keeps its exact bytes (:attr:`Outcome.raw`, written
+as ``input_base64`` in a rejects file).
 
 >>> import io, capacitylib
 >>> buffer = io.StringIO()
@@ -25,6 +26,8 @@ from pathlib import Path
 from typing import IO, NamedTuple, Protocol
 
 from capacitylib.errors import Problem
+from capacitylib.io._atomic import atomic_file
+from capacitylib.io._raw import RawLine
 from capacitylib.io.documents import DocumentError
 from capacitylib.io.records import (
     Checks,
@@ -36,10 +39,16 @@ from capacitylib.io.records import (
 )
 from capacitylib.models import Programme
 
-#: Longest line read as a record, in bytes; a longer one is rejected without being held whole.
+#: Longest line validated as a record, in bytes; a longer line is a rejected record
+#: (``record_too_large``) whose bytes are kept, and the stream goes on.
 MAX_LINE_BYTES = 50_000_000
 
-_SHOWN_OF_LONG_LINE = 200
+#: Longest line kept at all, in bytes (spooled to a temporary file, not held in memory). A line
+#: with no end within this many bytes (``/dev/zero``, a broken producer) stops the stream with
+#: ``stream_line_endless``: the rest of the input cannot be split into records.
+MAX_KEPT_LINE_BYTES = 1 << 30
+
+_READ_CHUNK = 1 << 20
 
 
 class LineReader(Protocol):
@@ -54,64 +63,97 @@ Source = str | Path | LineReader
 
 
 class Line(NamedTuple):
-    """One non-blank line of a stream: its number, text, and whether it was cut at the limit."""
+    """One non-blank line of a stream: its number and text, or its bytes when it has no text.
+
+    ``text`` is ``None`` when the line is not UTF-8 (``problem`` says where) or longer than
+    :data:`MAX_LINE_BYTES` (``too_long``); ``raw`` then holds its exact bytes. ``endless``
+    marks a line cut at :data:`MAX_KEPT_LINE_BYTES` with no end in sight.
+    """
 
     number: int
-    text: str
+    text: str | None
+    raw: RawLine | None = None
     too_long: bool = False
+    endless: bool = False
+    problem: Problem | None = None
 
 
 def iter_lines(source: Source, *, name: str | None = None) -> Iterator[Line]:
-    """The non-blank lines of a file or stream, numbered from 1, decoded from UTF-8.
+    """The non-blank lines of a file or stream, numbered from 1, each decoded on its own.
 
     Raises:
-        DocumentError: the file cannot be opened, or a line is not UTF-8 (names the line).
+        DocumentError: the file cannot be opened or read.
     """
     label = name or _name_of(source)
     with ExitStack() as stack:
         handle = _open(source, label, stack)
         number = 0
         while True:
-            raw = handle.readline(MAX_LINE_BYTES + 1)
-            if not raw:
+            first = _read(handle, MAX_LINE_BYTES + 1, label)
+            if not first:
                 return
             number += 1
-            too_long = len(raw) > MAX_LINE_BYTES and not _ends_line(raw)
-            if too_long:
-                _skip_rest_of_line(handle)
-            text = _decode(raw, label, number)
+            if len(first) > MAX_LINE_BYTES and not _ends_line(first):
+                yield _long_line(handle, first, number, label)
+                continue
+            yield from _short_line(first, number)
+
+
+def _short_line(raw: bytes | str, number: int) -> Iterator[Line]:
+    if isinstance(raw, str):
+        text = raw
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            body = raw.removesuffix(b"\n").removesuffix(b"\r")
             if number == 1:
-                text = text.removeprefix("\ufeff")
-            text = text.removesuffix("\n").removesuffix("\r")
-            if too_long:
-                yield Line(number, text[:_SHOWN_OF_LONG_LINE], too_long=True)
-            elif text.strip():
-                yield Line(number, text)
+                body = body.removeprefix(b"\xef\xbb\xbf")
+            yield Line(number, None, RawLine.from_bytes(body), problem=_not_utf8(raw, exc))
+            return
+    if number == 1:
+        text = text.removeprefix("\ufeff")
+    text = text.removesuffix("\n").removesuffix("\r")
+    if text.strip():
+        yield Line(number, text)
+
+
+def _long_line(handle: LineReader, first: bytes | str, number: int, label: str) -> Line:
+    """Keep a line longer than the limit whole, spooled to disk, up to the kept limit."""
+    raw = RawLine()
+    chunk: bytes | str = first
+    while True:
+        data = chunk.encode("utf-8", "surrogatepass") if isinstance(chunk, str) else chunk
+        if _ends_line(chunk):
+            raw.append(data.removesuffix(b"\n").removesuffix(b"\r"))
+            return Line(number, None, raw, too_long=True)
+        raw.append(data)
+        if raw.size >= MAX_KEPT_LINE_BYTES:
+            return Line(number, None, None, too_long=True, endless=True)
+        chunk = _read(handle, min(_READ_CHUNK, MAX_KEPT_LINE_BYTES - raw.size + 1), label)
+        if not chunk:
+            return Line(number, None, raw, too_long=True)
+
+
+def _read(handle: LineReader, limit: int, label: str) -> bytes | str:
+    try:
+        return handle.readline(limit)
+    except OSError as exc:
+        raise DocumentError(f"cannot be read ({exc.strerror or exc})", source=label) from None
+
+
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> Problem:
+    return Problem(
+        code="record_not_utf8",
+        path="",
+        message=f"the line is not UTF-8 text (byte {exc.start + 1} of the line: "
+        f"{raw[exc.start : exc.start + 1]!r}); save the file as UTF-8. The line's exact bytes "
+        "are kept (input_base64 in a rejects file)",
+    )
 
 
 def _ends_line(raw: bytes | str) -> bool:
     return raw.endswith(b"\n") if isinstance(raw, bytes) else raw.endswith("\n")
-
-
-def _skip_rest_of_line(handle: LineReader) -> None:
-    while True:
-        chunk = handle.readline(MAX_LINE_BYTES)
-        if not chunk or _ends_line(chunk):
-            return
-
-
-def _decode(raw: bytes | str, label: str, number: int) -> str:
-    if isinstance(raw, str):
-        return raw
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"not UTF-8 text (byte {exc.start + 1} of the line: {raw[exc.start : exc.start + 1]!r})"
-            "; save the file as UTF-8",
-            source=label,
-            line=number,
-        ) from None
 
 
 def _open(source: Source, label: str, stack: ExitStack) -> LineReader:
@@ -141,27 +183,49 @@ def iter_ndjson(
 ) -> Iterator[Outcome]:
     """Validate a stream line by line: one :class:`Outcome` per non-blank line.
 
-    ``source`` is a path or an open file (binary or text). A file that cannot be read, or a
-    line that is not UTF-8, ends the stream with an ``unreadable`` outcome naming the line.
+    ``source`` is a path or an open file (binary or text). Every line is one record, valid or
+    rejected; a bad line never stops the stream. Only input that cannot be read on (a file
+    that cannot be opened or read, a line with no end within :data:`MAX_KEPT_LINE_BYTES`)
+    ends it with an ``unreadable`` outcome.
     """
     label = name or _name_of(source)
     try:
         for line in iter_lines(source, name=label):
-            if line.too_long:
-                outcome = Outcome(label, line.number, text=line.text + "...")
-                outcome.problems = [_too_long()]
-                yield outcome
+            if line.text is not None:
+                yield validate_record(line.text, label, line.number, checks=checks)
                 continue
-            yield validate_record(line.text, label, line.number, checks=checks)
+            outcome = Outcome(label, line.number, raw=line.raw)
+            if line.problem is not None:
+                outcome.problems = [line.problem]
+            else:
+                outcome.problems = [_too_long(line)]
+            yield outcome
+            if line.endless:
+                yield unreadable(
+                    label,
+                    DocumentError(
+                        f"line {line.number} has no end within {MAX_KEPT_LINE_BYTES} bytes; "
+                        "the rest of the input cannot be split into records and is not read"
+                    ),
+                    line=line.number,
+                    code="stream_line_endless",
+                )
+                return
     except DocumentError as exc:
         yield unreadable(label, exc, line=exc.line)
 
 
-def _too_long() -> Problem:
+def _too_long(line: Line) -> Problem:
+    kept = (
+        f"it is longer than {MAX_KEPT_LINE_BYTES} bytes and is not kept"
+        if line.endless
+        else "its exact bytes are kept (input_base64 in a rejects file)"
+    )
     return Problem(
         code="record_too_large",
         path="",
-        message=f"the line is longer than {MAX_LINE_BYTES} bytes; it is not read",
+        message=f"the line is longer than {MAX_LINE_BYTES} bytes, the longest record validated; "
+        + kept,
     )
 
 
@@ -181,12 +245,13 @@ def read_ndjson(source: Source, *, name: str | None = None) -> Iterator[Programm
 
 
 def write_ndjson(programmes: Iterable[Programme], target: str | Path | IO[str] | IO[bytes]) -> int:
-    """Write programmes as NDJSON (canonical compact JSON, UTF-8); the number written."""
+    """Write programmes as NDJSON (canonical compact JSON, UTF-8); the number written.
+
+    A path is written atomically: the file appears complete or not at all.
+    """
     with ExitStack() as stack:
         if isinstance(target, str | Path):
-            handle: IO[str] | IO[bytes] = stack.enter_context(
-                Path(target).open("w", encoding="utf-8", newline="\n")
-            )
+            handle: IO[str] | IO[bytes] = stack.enter_context(atomic_file(target))
         else:
             handle = target
         # Text files have an encoding; binary ones (open(..., "wb"), BytesIO) do not.
@@ -199,4 +264,12 @@ def write_ndjson(programmes: Iterable[Programme], target: str | Path | IO[str] |
     return count
 
 
-__all__ = ["MAX_LINE_BYTES", "Line", "iter_lines", "iter_ndjson", "read_ndjson", "write_ndjson"]
+__all__ = [
+    "MAX_KEPT_LINE_BYTES",
+    "MAX_LINE_BYTES",
+    "Line",
+    "iter_lines",
+    "iter_ndjson",
+    "read_ndjson",
+    "write_ndjson",
+]

@@ -18,13 +18,20 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from pydantic import ValidationError
 
 from capacitylib._version import SCHEMA_VERSION
-from capacitylib.errors import Problem, problems_from_error
-from capacitylib.io.documents import MAX_DOCUMENT_CHARS, DocumentError, parse_yaml
+from capacitylib.errors import CapacitylibError, Problem, problems_from_error
+from capacitylib.io import documents
+from capacitylib.io._raw import RawLine, base64_chunks
+from capacitylib.io.documents import (
+    MAX_DOCUMENT_CHARS,
+    DocumentError,
+    parse_yaml,
+    validate_json,
+)
 from capacitylib.models import Programme
 
 #: Extra checks run on every valid programme, e.g. the domain rules; they return findings
@@ -71,7 +78,11 @@ class Outcome:
     """What the record is called when it has no line: a programme id in a table."""
 
     unreadable: bool = False
-    """True when the input could not be read at all (missing file, not UTF-8, broken table)."""
+    """True when the input could not be read at all (missing file, broken table, endless line)."""
+
+    raw: RawLine | None = None
+    """The record's exact bytes when they cannot be kept as :attr:`text` (a stream line that is
+    not UTF-8, or longer than the longest record validated)."""
 
     @property
     def valid(self) -> bool:
@@ -101,18 +112,45 @@ class Outcome:
         }
 
     def reject_dict(self) -> dict[str, Any]:
-        """JSON-ready rejected record: where it was, its input verbatim, and its problems."""
-        return {
+        """JSON-ready rejected record: where it was, its input verbatim, and its problems.
+
+        ``input`` is the record's text; a record whose bytes are not text (not UTF-8, or too
+        long to be read as one) has ``input: null`` and ``input_base64``, its exact bytes in
+        base64 (RFC 4648). :func:`write_reject` writes the same without holding a long line.
+        """
+        data: dict[str, Any] = {
             "source": self.source,
             "line": self.line,
             "record": self.record,
             "unreadable": self.unreadable,
             "input": self.text,
-            "problems": [p.as_dict() for p in self.problems],
         }
+        if self.raw is not None:
+            data["input_base64"] = self.raw.base64()
+        data["problems"] = [p.as_dict() for p in self.problems]
+        return data
 
 
-class RecordError(ValueError):
+def write_reject(outcome: Outcome, handle: IO[str]) -> None:
+    """Write :meth:`Outcome.reject_dict` as one JSON line, streaming a long ``input_base64``."""
+    raw = outcome.raw
+    outcome.raw = None
+    try:
+        data = outcome.reject_dict()
+    finally:
+        outcome.raw = raw
+    if raw is None:
+        handle.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return
+    problems = data.pop("problems")
+    head = json.dumps(data, ensure_ascii=False)[:-1]
+    handle.write(head + ', "input_base64": "')
+    for piece in base64_chunks(raw):
+        handle.write(piece)
+    handle.write('", "problems": ' + json.dumps(problems, ensure_ascii=False) + "}\n")
+
+
+class RecordError(CapacitylibError, ValueError):
     """A record that is not a valid programme, raised by the strict readers.
 
     >>> import io
@@ -185,15 +223,30 @@ def _from_text(text: str, source: str, line: int | None, fmt: RecordFormat) -> O
             )
         ]
         return outcome
+    if fmt == "yaml":
+        size = documents._yaml_size(text, documents.MAX_YAML_BYTES)
+        if size is not None:
+            outcome.problems = [
+                _problem(
+                    "record_too_large",
+                    f"the YAML record is {size} bytes, above the YAML limit of "
+                    f"{documents.MAX_YAML_BYTES}; write big data as JSON or NDJSON",
+                )
+            ]
+            return outcome
     try:
         if fmt == "json":
-            outcome.programme = Programme.model_validate_json(text)
+            # Also refuses keys repeated in one object (duplicate_key), which pydantic
+            # would silently resolve to the last one.
+            outcome.programme = validate_json(text)
         else:
             outcome.programme = Programme.model_validate(parse_yaml(text, source=source))
     except ValidationError as exc:
         outcome.problems = problems_from_error(exc)
     except DocumentError as exc:
-        where = f"line {exc.line}: " if exc.line is not None else ""
+        where = ""
+        if exc.line is not None:
+            where = f"line {exc.line}" + (f" column {exc.column}" if exc.column else "") + ": "
         outcome.problems = [_problem("yaml_invalid", where + exc.message)]
     return outcome
 
@@ -240,13 +293,15 @@ def json_line(programme: Programme) -> str:
     return _SCHEMA_VERSION_PREFIX + programme.model_dump_json(exclude_defaults=True)[1:]
 
 
-def unreadable(source: str, error: Exception, *, line: int | None = None) -> Outcome:
+def unreadable(
+    source: str, error: Exception, *, line: int | None = None, code: str = "input_unreadable"
+) -> Outcome:
     """The outcome of an input that cannot be read at all (exit code 2 in the CLI)."""
     message = error.message if isinstance(error, DocumentError) else str(error)
     return Outcome(
         source,
         line,
-        problems=[Problem(code="input_unreadable", path="", message=message)],
+        problems=[Problem(code=code, path="", message=message)],
         unreadable=True,
     )
 
@@ -261,4 +316,5 @@ __all__ = [
     "unreadable",
     "validate_record",
     "validate_records",
+    "write_reject",
 ]

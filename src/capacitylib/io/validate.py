@@ -12,11 +12,11 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain
 from pathlib import Path
 from typing import IO, Literal
 
-from capacitylib.io.documents import DocumentError, format_of, read_text
+from capacitylib.io import ndjson
+from capacitylib.io.documents import MAX_DOCUMENT_CHARS, DocumentError, format_of, read_text
 from capacitylib.io.ndjson import iter_ndjson
 from capacitylib.io.records import Checks, Outcome, unreadable, validate_record
 
@@ -95,8 +95,27 @@ def validate_paths(
             yield unreadable(str(raw), exc)
             continue
         for item in inputs:
-            outcomes = validate_path(item, lang=lang, checks=checks)
+            outcomes = _guarded(validate_path(item, lang=lang, checks=checks), str(item))
             yield from _noting_empty(outcomes, str(item), on_empty)
+
+
+def _guarded(outcomes: Iterator[Outcome], name: str) -> Iterator[Outcome]:
+    """The outcomes of one input; a reader that fails unexpectedly ends only that input.
+
+    Every known failure is already a problem with its own code; this is the last line of
+    defence that keeps a folder run going (``reader_failed``: please report it as a bug).
+    """
+    try:
+        yield from outcomes
+    except Exception as exc:  # one input's failure must not stop the others
+        yield unreadable(
+            name,
+            DocumentError(
+                f"could not be read ({type(exc).__name__}: {exc}); this is a bug in "
+                "capacitylib: please report it with the file"
+            ),
+            code="reader_failed",
+        )
 
 
 def _noting_empty(
@@ -173,18 +192,27 @@ def validate_stdin(
         return
     binary: IO[bytes] | IO[str] = getattr(stream, "buffer", stream)
     lines: list[bytes] = []
-    while True:
-        line = _as_bytes(binary.readline())
+    size = 0
+    while size <= MAX_DOCUMENT_CHARS:
+        line = _as_bytes(binary.readline(ndjson.MAX_LINE_BYTES + 1))
         if not line:
             break
         lines.append(line)
+        size += len(line)
         if line.strip():
             break
     first = lines[-1].decode("utf-8", "replace") if lines else ""
     if fmt == "auto" and _is_json_object(first):
         yield from iter_ndjson(_Replay(lines, binary), name=source, checks=checks)
         return
-    data = b"".join(chain(lines, (_as_bytes(x) for x in binary)))
+    data = _read_bounded(lines, binary, MAX_DOCUMENT_CHARS)
+    if data is None:
+        message = (
+            f"standard input holds more than {MAX_DOCUMENT_CHARS} bytes, above the limit for "
+            "one document; send many programmes as an NDJSON stream (--stdin-format ndjson)"
+        )
+        yield unreadable(source, DocumentError(message, source=source), code="record_too_large")
+        return
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -194,6 +222,20 @@ def validate_stdin(
     yield validate_record(
         text, source, format="json" if doc_fmt == "json" else "yaml", checks=checks
     )
+
+
+def _read_bounded(head: list[bytes], rest: IO[bytes] | IO[str], limit: int) -> bytes | None:
+    """``head`` and the rest of the stream, or ``None`` once more than ``limit`` bytes came."""
+    chunks = list(head)
+    size = sum(len(chunk) for chunk in chunks)
+    reader = getattr(rest, "read", None)
+    while size <= limit:
+        chunk = _as_bytes(reader(1 << 20) if reader is not None else rest.readline())
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    return None
 
 
 def _is_json_object(line: str) -> bool:

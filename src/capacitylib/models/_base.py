@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
@@ -10,6 +9,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 from capacitylib._base import CapacityModel
 from capacitylib.codelists import PeriodStatus, TimeUnit
 from capacitylib.values import Estimate, Money, Period
+from capacitylib.values.dates import Day
 from capacitylib.values.money import non_negative
 from capacitylib.values.text import MAX_TEXT_LENGTH
 
@@ -50,7 +50,7 @@ class Source(CapacityModel):
         pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$",
         description="Language of the source (BCP 47 tag).",
     )
-    retrieved: date | None = Field(default=None, description="Date the source was read.")
+    retrieved: Day | None = Field(default=None, description="Date the source was read.")
     note: Note | None = Field(default=None, description="Free-text remark.")
 
 

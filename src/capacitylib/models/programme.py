@@ -141,6 +141,7 @@ class Programme(CapacityModel):
     stated_partner_count: int | None = Field(
         default=None,
         ge=0,
+        strict=True,
         description="Number of partners the source states (`7 regional partners`).",
     )
     budget: Budget | None = Field(

@@ -1,7 +1,9 @@
-"""Reading the field's own languages: dates, amounts, ranges and words in lt, lv, cs, pl, en.
+"""Reading the field's own languages: dates, amounts, ranges and words in every EU language.
 
-Every parser takes the text and ``lang=`` (one of ``lt``, ``lv``, ``cs``, ``pl``, ``en``) and
-raises a :class:`ParseError` (a ``ValueError``) naming the input and what was expected.
+Every parser takes the text and ``lang=`` (one of the 24 official EU languages, :data:`LANGS`)
+and raises a :class:`ParseError` (a ``ValueError``) naming the input and what was expected.
+Month names, date orders and number symbols come from CLDR (through babel, loaded on first
+use); the ``find_*`` functions find every value inside running text.
 
 >>> from capacitylib.parsing import parse_date, parse_money, parse_period, parse_quantity
 >>> parse_date("2018. gada 27. marta", lang="lv")
@@ -12,6 +14,9 @@ PartialDate('2018-03-27')
 '5504400.00 PLN'
 >>> str(parse_quantity("88-100 akadēmisko stundu", lang="lv"))
 '88-100 academic h'
+
+>>> [str(f.value) for f in find_dates("Rozpoczęcie projektu: 1 marca 2021 roku", lang="pl")]
+['2021-03-01']
 
 See ``docs/parsing.md`` for the forms each language accepts and ``docs/glossary.md`` for the
 words :func:`parse_term` knows.
@@ -24,11 +29,19 @@ from capacitylib.parsing.errors import (
     AmbiguousTermError,
     AmountParseError,
     DateParseError,
+    OpenBoundError,
     ParseError,
     PeriodParseError,
     QuantityParseError,
     UnknownTermError,
     UnsupportedLanguageError,
+)
+from capacitylib.parsing.find import (
+    Found,
+    find_amounts,
+    find_dates,
+    find_periods,
+    find_quantities,
 )
 from capacitylib.parsing.money import parse_money
 from capacitylib.parsing.periods import PartialPeriod, parse_partial_period, parse_period
@@ -40,9 +53,11 @@ __all__ = [
     "AmbiguousTermError",
     "AmountParseError",
     "DateParseError",
+    "Found",
     "GlossaryEntry",
     "Lang",
     "Measure",
+    "OpenBoundError",
     "ParseError",
     "ParseResult",
     "PartialPeriod",
@@ -52,6 +67,10 @@ __all__ = [
     "Unit",
     "UnknownTermError",
     "UnsupportedLanguageError",
+    "find_amounts",
+    "find_dates",
+    "find_periods",
+    "find_quantities",
     "lookup_term",
     "parse_date",
     "parse_dates",

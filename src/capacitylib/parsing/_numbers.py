@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from capacitylib._tables import _rows
 from capacitylib.parsing._languages import Language
-from capacitylib.parsing._text import fold
+from capacitylib.parsing._text import GROUP_SPACES, fold
 
 #: A written figure: digits with any spaces, dots and commas between them.
 FIGURE = r"[0-9](?:[0-9 .,]*[0-9])?"
@@ -17,9 +17,10 @@ FIGURE = r"[0-9](?:[0-9 .,]*[0-9])?"
 def read_decimal(figure: str, table: Language) -> Decimal:
     """The exact value of a figure written in the language's style, keeping its digits.
 
-    The decimal mark is the language's (``,`` in lt, lv, cs and pl; ``.`` in en). Thousands
-    are grouped by spaces (any of the spaces :func:`~._text.clean` turns into one) or by the
-    other mark, in groups of three.
+    The decimal mark is CLDR's for the language (``,`` in lt, lv, cs, pl, de...; ``.`` in en,
+    ga and mt). Thousands are grouped in threes by spaces (any of the spaces
+    :func:`~._text.clean` turns into one) or by the language's group symbol (CLDR's, plus
+    ``.`` in lt, lv, cs, pl and sk, where the field writes ``43.940.212,00``).
 
     Raises:
         ValueError: saying what is wrong with the figure.
@@ -29,7 +30,7 @@ def read_decimal(figure: str, table: Language) -> Decimal:
     (Decimal('43940212.00'), Decimal('43940212.00'))
     """
     mark = table.decimal_mark
-    other = "," if mark == "." else "."
+    marks = _group_marks(table)
     whole, has_mark, fraction = figure.partition(mark)
     if mark in fraction:
         raise ValueError(f"'{mark}' is the decimal mark in {table.code} and appears twice")
@@ -37,15 +38,22 @@ def read_decimal(figure: str, table: Language) -> Decimal:
         raise ValueError(f"'{mark}' is the decimal mark in {table.code}; digits must follow it")
     if not re.fullmatch(r"[0-9]+", whole):
         grouped = re.fullmatch(
-            rf"[0-9]{{1,3}}([ {re.escape(other)}])[0-9]{{3}}(?:\1[0-9]{{3}})*", whole
+            rf"[0-9]{{1,3}}([{re.escape(marks)}])[0-9]{{3}}(?:\1[0-9]{{3}})*", whole
         )
         if grouped is None:
+            shown = " or ".join(["spaces", *(f"'{m}'" for m in marks if m != " ")])
             raise ValueError(
-                f"thousands are grouped in threes by spaces or '{other}', and '{mark}' is "
+                f"thousands are grouped in threes by {shown}, and '{mark}' is "
                 f"the decimal mark in {table.code}"
             )
         whole = whole.replace(grouped[1], "")
     return Decimal(f"{whole}.{fraction}" if has_mark else whole)
+
+
+def _group_marks(table: Language) -> str:
+    """The marks that may group thousands: a space (any kind) and CLDR's group symbol."""
+    marks = {" " if m in GROUP_SPACES else m for m in table.group_marks} - {table.decimal_mark}
+    return " " + "".join(sorted(marks - {" "}))
 
 
 @functools.cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -46,6 +47,7 @@ def _is_trim(char: str) -> bool:
     return char == " " or unicodedata.category(char).startswith("P")
 
 
+@functools.cache
 def words_pattern(words: tuple[str, ...]) -> str:
     """A regex alternative matching any of ``words`` as whole words, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -15,7 +15,13 @@ from datetime import date, datetime
 
 from dateutil.parser import ParserError
 
-from capacitylib.parsing._languages import Lang, Language, date_parser_for, language
+from capacitylib.parsing._languages import (
+    Lang,
+    Language,
+    date_parser_for,
+    join_month_words,
+    language,
+)
 from capacitylib.parsing._text import clean, words_pattern
 from capacitylib.parsing.errors import DateParseError, examples
 from capacitylib.values import PartialDate
@@ -32,7 +38,12 @@ _YEAR_FIRST_RE = re.compile(r"^\d{4} ?[-./] ?\d{1,2}(?: ?[-./] ?\d{1,2})?\.?$")
 _YEAR_LAST_RE = re.compile(r"^\d{1,2} ?[./] ?\d{1,2} ?[./] ?\d{4}\.?$")
 # Month and year only, numeric: 05/2019, 05.2019 (dateutil reads "05.2019" as a decimal).
 _MONTH_YEAR_RE = re.compile(r"^(\d{1,2}) ?[./] ?(\d{4})\.?$")
+# Day and month only, numeric: 12. 3., 12.03., 03-12 (lt), in the order of CLDR's "Md" pattern.
+_DAY_MONTH_RE = re.compile(r"^(\d{1,2}) ?([./-]) ?(\d{1,2})\.?$")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_FOUR_DIGITS_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# An all-numeric date with a two-digit year (16.05.19): the only place such a year is read.
+_SHORT_YEAR_RE = re.compile(r"^\d{1,2} ?[./-] ?\d{1,2} ?[./-] ?\d{2}\.?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +66,18 @@ def date_error(text: str, table: Language, reason: str | None = None) -> DatePar
 def read_fields(part: str, table: Language, *, original: str) -> DateFields:
     """The parts of one cleaned date text, read by dateutil; ``original`` is for errors."""
     dayfirst, yearfirst = table.dayfirst, table.yearfirst
-    if _YEAR_FIRST_RE.match(part):
+    core = _numeric_core(part, table)
+    if _YEAR_FIRST_RE.match(core):
         dayfirst, yearfirst = False, True
-    elif _YEAR_LAST_RE.match(part):
+    elif _YEAR_LAST_RE.match(core):
         dayfirst, yearfirst = True, False
-    elif match := _MONTH_YEAR_RE.match(part):
+    elif match := _MONTH_YEAR_RE.match(core):
         part, dayfirst, yearfirst = f"{match[2]}-{match[1]}", False, True
+    elif match := _DAY_MONTH_RE.match(core):
+        return _day_month(match, table, original=original)
+    part = join_month_words(part, table)
+    if len(_FOUR_DIGITS_RE.findall(part)) > 1:
+        raise date_error(original, table, "more than one year: a list or a range, not one date")
     reader = date_parser_for(table.code)
     try:
         first, second = (
@@ -74,6 +91,15 @@ def read_fields(part: str, table: Language, *, original: str) -> DateFields:
     year = first.year if first.year == second.year else None
     if year is not None and year < 1000:
         raise date_error(original, table, f"a year is written with four digits (got {year})")
+    if year is not None and not _FOUR_DIGITS_RE.search(part):
+        # "32 d." is 32 days, not 2032: a two-digit year only ends an all-numeric date, and
+        # only where dates are written day first (in lt, hu, sv "19.03.12" may be year first).
+        if not _SHORT_YEAR_RE.match(core):
+            raise date_error(original, table, "a year is written with four digits")
+        if table.yearfirst:
+            raise date_error(
+                original, table, f"a two-digit year is ambiguous in {table.code}: write four digits"
+            )
     weekdays = [w for w in map(reader.info.weekday, _WORD_RE.findall(part)) if w is not None]
     return DateFields(
         year=year,
@@ -81,6 +107,26 @@ def read_fields(part: str, table: Language, *, original: str) -> DateFields:
         day=first.day if first.day == second.day else None,
         weekday=weekdays[0] if weekdays else None,
     )
+
+
+def _numeric_core(part: str, table: Language) -> str:
+    """``part`` without the date words around it: ``03.2019 г.`` gives ``03.2019``."""
+    words = words_pattern(table.jump_words)
+    if not words:
+        return part
+    edge = rf"(?:{words})\.?"
+    return re.sub(rf"^(?:{edge}\s*)+(?=\d)|(?<=[\d.])\s*(?:{edge}\s*)+$", "", part, flags=re.I)
+
+
+def _day_month(match: re.Match[str], table: Language, *, original: str) -> DateFields:
+    """A numeric day and month without a year, in the language's order (never a year)."""
+    first, second = int(match[1]), int(match[3])
+    month, day = (first, second) if table.month_day_first else (second, first)
+    if not 1 <= month <= 12:
+        raise date_error(original, table, f"month must be in 1..12 (got {month})")
+    if not 1 <= day <= 31:
+        raise date_error(original, table, f"day must be in 1..31 (got {day})")
+    return DateFields(year=None, month=month, day=day)
 
 
 def borrow(side: DateFields, other: DateFields, *, side_is_start: bool) -> DateFields:
@@ -189,7 +235,8 @@ def parse_date(text: str, *, lang: Lang, reference_year: int | None = None) -> P
         reference_year: year for a date whose text states none (the publication year).
 
     Raises:
-        DateParseError: the text is not one date in the language's forms.
+        DateParseError: the text is not one date in the language's forms; when dates are
+            inside other words, the reason names them and :func:`~.find.find_dates`.
 
     >>> parse_date("2022 m. gruodžio 8 d.", lang="lt")
     PartialDate('2022-12-08')
@@ -200,6 +247,18 @@ def parse_date(text: str, *, lang: Lang, reference_year: int | None = None) -> P
     >>> parse_date("Kovo 30 d.", lang="lt", reference_year=2023)
     PartialDate('2023-03-30')
     """
+    try:
+        return _parse_date(text, lang=lang, reference_year=reference_year)
+    except DateParseError as exc:
+        from capacitylib.parsing.find import find_dates, hint  # noqa: PLC0415 - find imports this module
+
+        hinted = hint(exc, find_dates, reference_year=reference_year)
+        if hinted is exc:
+            raise
+        raise hinted from exc.__cause__
+
+
+def _parse_date(text: str, *, lang: Lang, reference_year: int | None) -> PartialDate:
     table = language(lang)
     cleaned = clean(text)
     if not cleaned:

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Any
+
+from capacitylib.errors import CapacitylibError
 
 
-class UnsupportedLanguageError(ValueError):
-    """A ``lang`` argument that is not one of ``lt``, ``lv``, ``cs``, ``pl``, ``en``.
+class UnsupportedLanguageError(CapacitylibError, ValueError):
+    """A ``lang`` argument that is not one of the 24 official EU languages (``LANGS``).
 
     >>> from capacitylib.parsing import parse_date
     >>> try:
-    ...     parse_date("12. März 2019", lang="de")
+    ...     parse_date("12 марта 2019", lang="ru")
     ... except UnsupportedLanguageError as error:
-    ...     print(error)
-    lang must be one of lt, lv, cs, pl, en (got 'de')
+    ...     print(error)  # doctest: +ELLIPSIS
+    lang must be one of bg, cs, da, de, ..., sk, sl, sv (got 'ru')
     """
 
 
-class ParseError(ValueError):
+class ParseError(CapacitylibError, ValueError):
     """Text that could not be read as the value asked for.
 
     Attributes:
@@ -47,18 +48,6 @@ class ParseError(ValueError):
             f"could not read {text!r} as {article} {self.kind} in {lang}: "
             f"{detail}expected {expected}"
         )
-
-    def _options(self) -> dict[str, object]:
-        return {"lang": self.lang, "expected": self.expected, "reason": self.reason}
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # The arguments are keyword-only: rebuild through them so that errors survive
-        # pickling (worker pools, errors sent between processes).
-        return (_rebuild, (type(self), self.text, self._options()))
-
-
-def _rebuild(cls: type[ParseError], text: str, options: dict[str, Any]) -> ParseError:
-    return cls(text, **options)
 
 
 def examples(forms: Sequence[str]) -> str:
@@ -123,6 +112,32 @@ class QuantityParseError(ParseError):
     kind = "quantity"
 
 
+class OpenBoundError(QuantityParseError):
+    """A figure with an open bound ("at least 30", "do 200", "ne mazāk kā 20").
+
+    An :class:`~capacitylib.values.Estimate` has a lower and an upper bound, both stated;
+    open bounds are not representable yet, so such a text is refused rather than read as a
+    closed value that it does not state.
+
+    Attributes:
+        bound: the word that opens the bound, as written.
+
+    >>> from capacitylib.parsing import parse_quantity
+    >>> try:
+    ...     parse_quantity("ne mazāk kā 20", lang="lv")
+    ... except OpenBoundError as error:
+    ...     print(error.bound, "|", error.reason)
+    ne mazāk kā | 'ne mazāk kā' is an open bound; open bounds are not representable yet
+    """
+
+    def __init__(
+        self, text: str, *, lang: str, expected: str, bound: str, reason: str | None = None
+    ):
+        self.bound = bound
+        reason = reason or f"{bound!r} is an open bound; open bounds are not representable yet"
+        super().__init__(text, lang=lang, expected=expected, reason=reason)
+
+
 class UnknownTermError(ParseError):
     """A word the glossary does not list for the language (never guessed by fuzzy matching).
 
@@ -164,6 +179,3 @@ class AmbiguousTermError(ParseError):
     ):
         self.candidates = tuple(candidates)
         super().__init__(text, lang=lang, expected=expected, reason=reason)
-
-    def _options(self) -> dict[str, object]:
-        return {**super()._options(), "candidates": self.candidates}

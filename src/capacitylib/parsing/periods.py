@@ -43,6 +43,14 @@ def _period_error(text: str, table: Language, reason: str | None = None) -> Peri
     )
 
 
+def _end_of_year(text: str, table: Language) -> tuple[str, int] | None:
+    """The text before an "until the end of <year>" idiom and the year, or ``None``."""
+    for idiom in table.end_of_year:
+        if match := re.search(rf"(?:^|(?<=\s)){idiom}$", text, re.IGNORECASE):
+            return text[: match.start()].strip(), int(match["year"])
+    return None
+
+
 def _split(text: str, table: Language) -> tuple[str | None, str | None]:
     """The start and end texts of a range; ``None`` for an end the text leaves open."""
     start_words = words_pattern(table.range_start_words)
@@ -85,9 +93,29 @@ def parse_partial_period(
     PartialPeriod(start=PartialDate('2014'), end=None)
     >>> parse_partial_period("līdz 2019. gada 31. oktobrim", lang="lv")
     PartialPeriod(start=None, end=PartialDate('2019-10-31'))
+
+    "Until the end of a year" (``until the end of 2019``, ``do konce roku 2019``,
+    ``iki 2019 m. pabaigos``) ends in that year, to year precision:
+
+    >>> parse_partial_period("nuo 2015 m. iki 2019 m. pabaigos", lang="lt")
+    PartialPeriod(start=PartialDate('2015'), end=PartialDate('2019'))
     """
+    try:
+        return _parse_partial_period(text, lang=lang, reference_year=reference_year)
+    except PeriodParseError as exc:
+        from capacitylib.parsing.find import find_periods, hint  # noqa: PLC0415 - find imports this module
+
+        hinted = hint(exc, find_periods, reference_year=reference_year)
+        if hinted is exc:
+            raise
+        raise hinted from exc.__cause__
+
+
+def _parse_partial_period(text: str, *, lang: Lang, reference_year: int | None) -> PartialPeriod:
     table = language(lang)
     cleaned = clean(text)
+    if idiom := _end_of_year(cleaned, table):
+        return _until_end_of_year(text, idiom, table, reference_year=reference_year)
     try:
         start_text, end_text = _split(cleaned, table)
     except ValueError as exc:
@@ -113,6 +141,26 @@ def parse_partial_period(
         )
     except DateParseError as exc:
         raise _period_error(text, table, exc.reason) from exc
+    _check_order(result, text, table)
+    return result
+
+
+def _until_end_of_year(
+    text: str, idiom: tuple[str, int], table: Language, *, reference_year: int | None
+) -> PartialPeriod:
+    """``iki 2019 m. pabaigos``: the end is the year (it falls within it, at its end)."""
+    before, year = idiom
+    end = PartialDate(year)
+    start = None
+    if before:
+        start_words = words_pattern(table.range_start_words)
+        before = re.sub(rf"^(?:{start_words})\s+|\s*[-–]$", "", before, flags=re.IGNORECASE)
+        try:
+            fields = read_fields(before, table, original=text)
+            start = to_partial_date(fields, table, original=text, reference_year=reference_year)
+        except DateParseError as exc:
+            raise _period_error(text, table, exc.reason) from exc
+    result = PartialPeriod(start, end)
     _check_order(result, text, table)
     return result
 

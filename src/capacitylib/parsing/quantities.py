@@ -7,6 +7,7 @@ one after a dash or the language's "to" word, and an optional unit from
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import NamedTuple
@@ -17,7 +18,7 @@ from capacitylib.codelists import HoursUnit
 from capacitylib.parsing._languages import Lang, Language, language
 from capacitylib.parsing._numbers import FIGURE, read_number
 from capacitylib.parsing._text import clean, words_pattern
-from capacitylib.parsing.errors import QuantityParseError, examples
+from capacitylib.parsing.errors import OpenBoundError, QuantityParseError, examples
 from capacitylib.parsing.terms import Unit, find_unit
 from capacitylib.values import Estimate, Hours
 
@@ -39,27 +40,55 @@ class Measure(NamedTuple):
     unit: Unit | None
 
 
+def _expected(table: Language) -> str:
+    return "a number or a range with an optional unit, " + examples(table.quantity_examples)
+
+
 def _error(text: str, table: Language, reason: str) -> QuantityParseError:
-    return QuantityParseError(
-        text,
-        lang=table.code,
-        expected="a number or a range with an optional unit, " + examples(table.quantity_examples),
-        reason=reason,
-    )
+    return QuantityParseError(text, lang=table.code, expected=_expected(table), reason=reason)
 
 
-def _pattern(table: Language) -> re.Pattern[str]:
+@functools.cache
+def _pattern(lang: Lang) -> re.Pattern[str]:
+    table = language(lang)
     about = words_pattern(table.approximate_words)
     start = words_pattern(table.range_start_words)
     end = words_pattern(table.range_end_words)
     return re.compile(
         rf"(?:(?P<about>{about})\.?(?:\s+|(?<=~)))?"
-        rf"(?:(?:{start})\s+)?"
+        rf"(?:(?P<start>{start})\s+)?"
         rf"(?P<low>{_NUMBER})"
         rf"(?:(?:\s*[-–]\s*|\s+(?:{end})\s+)(?P<high>{_NUMBER}))?"
-        rf"(?:\s*(?P<unit>\D+?))?",
+        rf"(?P<plus>\+)?(?:\s*(?P<unit>\D+?))?",
         re.IGNORECASE,
     )
+
+
+@functools.cache
+def _bound_re(lang: Lang) -> re.Pattern[str] | None:
+    table = language(lang)
+    if not table.bound_words:
+        return None
+    about = words_pattern(table.approximate_words)
+    return re.compile(
+        rf"(?:(?:{about})\.?\s+)?(?P<bound>{words_pattern(table.bound_words)})\.?\s+(?=\S)",
+        re.IGNORECASE,
+    )
+
+
+def _open_bound(text: str, cleaned: str, table: Language) -> OpenBoundError | None:
+    """An :class:`OpenBoundError` when ``cleaned`` is a bound word before a quantity."""
+    pattern = _bound_re(table.code)
+    match = pattern.match(cleaned) if pattern else None
+    if match is None:
+        return None
+    try:
+        _parse_measure(cleaned[match.end() :], lang=table.code)
+    except OpenBoundError:
+        pass  # "up to more than 20" is still open
+    except QuantityParseError:
+        return None
+    return OpenBoundError(text, lang=table.code, expected=_expected(table), bound=match["bound"])
 
 
 def parse_measure(text: str, *, lang: Lang) -> Measure:
@@ -70,14 +99,39 @@ def parse_measure(text: str, *, lang: Lang) -> Measure:
     mark the figure approximate.
 
     Raises:
+        OpenBoundError: an open bound (``at least 30``, ``do 200``, ``ne mazāk kā 20``,
+            ``od 20``, ``20+``): open bounds are not representable yet.
         QuantityParseError: no figure, an unknown unit or a range that runs backwards.
+
+    >>> str(parse_measure("cca 50 osob", lang="cs").value)
+    'cca 50'
     """
+    try:
+        return _parse_measure(text, lang=lang)
+    except QuantityParseError as exc:
+        from capacitylib.parsing.find import find_quantities, hint  # noqa: PLC0415 - find imports this module
+
+        hinted = hint(exc, find_quantities)
+        if hinted is exc:
+            raise
+        raise hinted from exc.__cause__
+
+
+def _parse_measure(text: str, *, lang: Lang) -> Measure:
     table = language(lang)
     cleaned = clean(text)
-    match = _pattern(table).fullmatch(cleaned)
+    if bound := _open_bound(text, cleaned, table):
+        raise bound
+    match = _pattern(table.code).fullmatch(cleaned)
     if match is None:
         raise _error(text, table, "not a number or a range of numbers")
+    if match["plus"] or (match["start"] and not match["high"]):
+        word = match["plus"] or match["start"]
+        raise OpenBoundError(text, lang=lang, expected=_expected(table), bound=word)
     unit: Unit | None = None
+    if match["unit"] and match["unit"].startswith("."):
+        # "2. ģimenēm" is the second item of a list (an ordinal), not two families.
+        raise _error(text, table, f"{match['low']}. is an ordinal number, not a count")
     if match["unit"]:
         unit = find_unit(match["unit"], table.code)
         if unit is None:

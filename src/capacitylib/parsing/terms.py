@@ -3,7 +3,8 @@
 The glossary is data (``capacitylib/_data/glossary.csv``: ``lang,term,codelist,code``, one row
 per inflected form), loaded once on first use. Words are matched exactly after case folding
 and trimming punctuation; a word the glossary does not list is reported, never guessed.
-``units.csv`` has the same columns for the unit words :mod:`.quantities` reads.
+``units.csv`` has the same columns for the unit words :mod:`.quantities` reads; the regular
+case forms of the unit nouns are made from ``unit_lemmas.csv`` by :mod:`._inflection`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from capacitylib.codelists import (
     TargetGroup,
     TimeUnit,
 )
+from capacitylib.parsing._inflection import inflect
 from capacitylib.parsing._languages import Lang, language
 from capacitylib.parsing._text import fold
 from capacitylib.parsing.errors import AmbiguousTermError, UnknownTermError
@@ -52,16 +54,22 @@ CODELISTS: dict[str, type[StrEnum]] = {
     )
 }
 
+#: Units the field counts that ``ReachUnit`` lacks yet. Their rows in ``units.csv`` and
+#: ``unit_lemmas.csv`` are ready and load as soon as the codelist has the member; until then
+#: such words are unknown units (refused, as any unknown unit is).
+PENDING_UNITS = frozenset({"partners", "countries", "regions", "offices", "cities"})
+
 GLOSSARY_FILE = "glossary.csv"
 UNITS_FILE = "units.csv"
+LEMMAS_FILE = "unit_lemmas.csv"
 
 
 @dataclass(frozen=True, slots=True)
 class GlossaryEntry:
     """One inflected form of a word in one language and the codelist value it means.
 
-    >>> [(e.lang, e.term, e.code.value) for e in entries() if e.term == "intervizija"]
-    [('lt', 'intervizija', 'intervision')]
+    >>> [(e.lang, e.term, e.code.value) for e in entries() if e.term == "intervizijos"]
+    [('lt', 'intervizijos', 'intervision')]
     """
 
     lang: Lang
@@ -76,13 +84,29 @@ class GlossaryEntry:
 
 @functools.cache
 def entries(name: str = GLOSSARY_FILE) -> tuple[GlossaryEntry, ...]:
-    """Every row of a glossary file in ``capacitylib/_data``, in file order (loaded once)."""
+    """Every row of a glossary file in ``capacitylib/_data``, in file order (loaded once).
+
+    The units file also has the forms :mod:`._inflection` makes from ``unit_lemmas.csv``
+    (after the written rows, each form once).
+    """
+    rows = [(r["lang"], r["term"], r["codelist"], r["code"]) for r in _rows(name)]
+    if name == UNITS_FILE:
+        rows += [
+            (r["lang"], form, r["codelist"], r["code"])
+            for r in _rows(LEMMAS_FILE)
+            for form in inflect(r["lang"], r["stem"], r["paradigm"])
+        ]
     return tuple(
-        GlossaryEntry(
-            lang=language(r["lang"]).code, term=r["term"], code=CODELISTS[r["codelist"]](r["code"])
-        )
-        for r in _rows(name)
+        GlossaryEntry(lang=language(lang).code, term=term, code=CODELISTS[codelist](code))
+        for lang, term, codelist, code in dict.fromkeys(rows)
+        if not _pending(codelist, code)
     )
+
+
+def _pending(codelist: str, code: str) -> bool:
+    """Whether a row names a :data:`PENDING_UNITS` unit that its codelist does not have yet."""
+    values = {member.value for member in CODELISTS[codelist]}
+    return code in PENDING_UNITS and code not in values
 
 
 @functools.cache

@@ -16,7 +16,7 @@ by country or year is in :class:`capacitylib.reference.ReferenceTables`, overrid
 >>> import capacitylib
 >>> from capacitylib.rules import check
 >>> paths = {p.name: p for p in capacitylib.example_paths()}
->>> pilot = capacitylib.load(paths["lv-profesionals-socialais-darbs.yaml"])
+>>> pilot = capacitylib.load(paths["lv-profesionals-socialais-darbs.json"])
 >>> [(f.code, f.path) for f in check(pilot)]
 [('duration_differs_from_stated', 'activities[0].stated_duration')]
 """
@@ -26,11 +26,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
+from decimal import localcontext
 
 from capacitylib.errors import FindingsError, Problem
 from capacitylib.models import Programme
 from capacitylib.reference import ReferenceTables
-from capacitylib.rules._context import Context
+from capacitylib.rules._context import DECIMALS, Context
 from capacitylib.rules.budget import check_budget
 from capacitylib.rules.catalogue import CATALOGUE, FAMILIES, STRUCTURAL_CODES, RuleInfo
 from capacitylib.rules.codes import check_codes
@@ -39,6 +40,7 @@ from capacitylib.rules.durations import check_durations
 from capacitylib.rules.indicators import check_indicators
 from capacitylib.rules.options import RuleOptions
 from capacitylib.rules.periods import check_periods
+from capacitylib.rules.personal_data import check_personal_data
 from capacitylib.rules.references import check_references
 from capacitylib.rules.training import check_training
 
@@ -57,6 +59,7 @@ RULES: dict[str, Rule] = {
     "codes": check_codes,
     "training": check_training,
     "references": check_references,
+    "personal_data": check_personal_data,
 }
 
 _DEFAULT_OPTIONS = RuleOptions()
@@ -71,7 +74,10 @@ def check(
 ) -> list[Finding]:
     """Every finding of the domain rules in ``programme``, in a stable order.
 
-    Never raises on a valid programme: a rule that lacks the data it needs stays silent.
+    Never raises on a valid programme: a rule that lacks the data it needs stays silent. The
+    rules compute in their own decimal context (100 digits, the widest exponents), so figures
+    at the limits of the models (10^18, 10^-1000000) and the caller's ``decimal`` context do
+    not change the findings.
 
     Args:
         programme: A validated programme.
@@ -83,7 +89,7 @@ def check(
 
     Returns:
         The findings, family by family (periods, durations, budget, counts, indicators, codes,
-        training, references) and in document order within a family.
+        training, references, personal_data) and in document order within a family.
     """
     if not isinstance(programme, Programme):
         raise TypeError(f"check() needs a Programme, not {type(programme).__name__}")
@@ -96,12 +102,13 @@ def check(
     )
     overrides, disabled = options.severity_overrides, options.disabled
     findings: list[Finding] = []
-    for rule in RULES.values():
-        for found in rule(programme, ctx):
-            if found.code in disabled:
-                continue
-            severity = overrides.get(found.code)
-            findings.append(found if severity is None else replace(found, severity=severity))
+    with localcontext(DECIMALS):
+        for rule in RULES.values():
+            for found in rule(programme, ctx):
+                if found.code in disabled:
+                    continue
+                severity = overrides.get(found.code)
+                findings.append(found if severity is None else replace(found, severity=severity))
     return findings
 
 

@@ -5,6 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
+    ROUND_HALF_EVEN,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+)
+from decimal import Context as DecimalContext
 from typing import Any
 
 from capacitylib.errors import Problem, format_path
@@ -16,6 +26,28 @@ from capacitylib.values import Period
 
 Loc = tuple[str | int, ...]
 Findings = Iterator[Problem]
+
+#: The decimal context the rules run in, whatever the caller's: 100 significant digits (sums
+#: and products of stated figures are exact) and the widest exponents (a quotient of 10^18 by
+#: 10^-1000000 does not overflow).
+DECIMALS = DecimalContext(
+    prec=100,
+    rounding=ROUND_HALF_EVEN,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+
+#: Figures above this are too large to state in a message to the digit or to compare as
+#: integers; a rule judges them as "more than any stated figure".
+HUGE = Decimal("1e40")
+
+
+def shown(value: Decimal, quantum: Decimal) -> Decimal:
+    """``value`` quantized to ``quantum`` for a message, or unchanged when far too large."""
+    if value.copy_abs() >= HUGE:
+        return value
+    return value.quantize(quantum)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from capacitylib.codelists import (
 from capacitylib.errors import format_path
 from capacitylib.models import Budget, Programme
 from capacitylib.reference import CofinancingCeiling
-from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
+from capacitylib.rules._context import Context, Findings, Loc, finding, quoted, shown
 from capacitylib.values import Money
 
 _INSTRUMENTS = {
@@ -121,7 +121,7 @@ def _shares(
         share = amount / denominator
         if share <= ceiling.max_rate:
             continue
-        percent = (share * 100).quantize(_PERCENT)
+        percent = shown(share * 100, _PERCENT)
         limit = (ceiling.max_rate * 100).normalize()
         scope = ", ".join(
             [programme.region_category.value if programme.region_category else "any region"]

@@ -218,6 +218,39 @@ _ENTRIES = (
         "cross-country reports fall back to the original language.",
         "Cross-country comparability (EU and EEA reporting is in English).",
     ),
+    # personal_data.py
+    RuleInfo(
+        "personal_data_national_id",
+        "warning",
+        "personal_data",
+        "A string of the programme (a title, note, source or contact) contains a national "
+        "personal code whose checksum and birth date are valid: LT asmens kodas, EE isikukood, "
+        "PL PESEL, CZ/SK rodné číslo or LV personas kods. The finding shows only the first and "
+        "last 2 characters. RuleOptions.personal_data_severity raises the whole family to error.",
+        "GDPR (Reg. (EU) 2016/679) Art. 5(1)(c) data minimisation and Art. 87 national "
+        "identification numbers; code rules: PL Act of 24 Sep 2010 on population records "
+        "(PESEL), CZ Act 133/2000 Coll. §13 (rodné číslo); LT, EE and LV checksums as "
+        "published by their population registers. See docs/personal-data.md.",
+    ),
+    RuleInfo(
+        "personal_data_email",
+        "warning",
+        "personal_data",
+        "An e-mail address in free text, or a contact e-mail that looks personal: a free-mail "
+        "domain (gmail.com, inbox.lv, seznam.cz, wp.pl, ...) or a name.surname local part "
+        "that is no role word. The finding shows only the domain.",
+        "GDPR Art. 5(1)(c): the model keeps organisation-level contacts only "
+        "(docs/personal-data.md).",
+    ),
+    RuleInfo(
+        "personal_data_phone",
+        "warning",
+        "personal_data",
+        "A phone number in free text: an international number of LT, LV, EE, CZ, SK or PL "
+        "(+370, +371, +372, +420, +421, +48) or digits after tel./phone/telefon. A contact's "
+        "phone field is where a phone belongs and is not reported.",
+        "GDPR Art. 5(1)(c) (docs/personal-data.md).",
+    ),
 )
 
 #: Every finding code, in family order.
@@ -263,6 +296,150 @@ STRUCTURAL_CODES: Mapping[str, StructuralCode] = MappingProxyType(
                 "'academic_hour_minutes' given for hours that are not academic hours",
             ),
             StructuralCode("reference_unresolved", "an id that names no organisation or activity"),
+            StructuralCode(
+                "duplicate_key",
+                "a key appears twice in one mapping of a JSON or YAML document or an NDJSON line "
+                "(the second would silently replace the first); values give both positions",
+            ),
+            StructuralCode(
+                "date_from_datetime",
+                "a date field got a datetime or datetime text instead of a calendar day",
+            ),
+            StructuralCode(
+                "date_type",
+                "a number or boolean where a date is needed (pydantic's name, capacitylib's rule)",
+            ),
+            StructuralCode(
+                "date_from_datetime_parsing",
+                "text that is not a date, such as digits only (pydantic's name, capacitylib's "
+                "rule: a number is never a day count since 1970)",
+            ),
+        )
+    }
+)
+
+#: Problems of reading records at all (streams, documents, tables): the record is rejected, or
+#: the input is unreadable, before any model is built. Listed in docs/rules.md.
+READER_CODES: Mapping[str, StructuralCode] = MappingProxyType(
+    {
+        entry.code: entry
+        for entry in (
+            StructuralCode(
+                "input_unreadable",
+                "a file cannot be opened or read (missing, a folder, no permission, not UTF-8)",
+            ),
+            StructuralCode(
+                "reader_failed",
+                "a reader failed unexpectedly on one input (a bug: please report it); the other "
+                "inputs are still read",
+            ),
+            StructuralCode("record_empty", "a document or line with nothing in it"),
+            StructuralCode(
+                "record_too_large",
+                "a record above its limit (a stream line, a document, YAML above MAX_YAML_BYTES, "
+                "standard input); a rejected line is kept whole",
+            ),
+            StructuralCode(
+                "record_not_utf8", "a stream line or record that is not UTF-8; its bytes are kept"
+            ),
+            StructuralCode(
+                "stream_line_endless",
+                "a stream line with no end within MAX_KEPT_LINE_BYTES: the stream stops there",
+            ),
+            StructuralCode("json_invalid", "not valid JSON (pydantic's name), with the position"),
+            StructuralCode(
+                "yaml_invalid",
+                "not valid YAML, or a tag outside the YAML 1.2 core schema, with line and column",
+            ),
+            StructuralCode("table_missing", "no programmes table, or a folder with no tables"),
+            StructuralCode("table_unknown", "a sheet or file that is no capacitylib table"),
+            StructuralCode("table_empty", "a table without even a header row"),
+            StructuralCode("table_file_unreadable", "a table file that cannot be read at all"),
+            StructuralCode(
+                "table_file_unsafe",
+                "a workbook with a zip bomb, an encrypted part or a DOCTYPE/ENTITY: not read",
+            ),
+            StructuralCode(
+                "table_too_large",
+                "a table file, sheet dimension or read above a limit of "
+                "capacitylib.io.tables.limits: not read",
+            ),
+            StructuralCode("table_header_merged", "merged cells in a header row"),
+            StructuralCode("table_cells_merged", "merged cells in the body of a sheet"),
+            StructuralCode("table_header_blank", "a column with data but no header"),
+            StructuralCode("table_column_duplicate", "a column header that appears twice"),
+            StructuralCode("table_column_missing", "a required column is missing"),
+            StructuralCode("table_column_unknown", "a column the table does not have (a typo?)"),
+            StructuralCode("table_column_language", "a text column without its _<lang> suffix"),
+            StructuralCode(
+                "table_row_length", "a CSV row with more or fewer cells than the header"
+            ),
+            StructuralCode("table_key_missing", "a row without its programme_id or other key"),
+            StructuralCode("table_id_duplicate", "one id on two rows where ids must be unique"),
+            StructuralCode("table_position_duplicate", "two rows with one position in a list"),
+            StructuralCode("table_position_invalid", "a position that is not 0, 1, 2, ..."),
+            StructuralCode("table_reference_unknown", "a row whose parent row does not exist"),
+            StructuralCode("table_reference_ambiguous", "a row that matches several parent rows"),
+            StructuralCode(
+                "table_cell_formula", "an XLSX formula cell without a saved value: not guessed"
+            ),
+            StructuralCode(
+                "table_cell_unwritable",
+                "a value a table format cannot hold exactly (XLSX: control characters, over "
+                "32,767 characters): refused on writing, never changed",
+            ),
+            StructuralCode(
+                "cell_shorthand_conflict", "a figure given both as one cell and as min/max cells"
+            ),
+        )
+    }
+)
+
+_DATASET_SOURCE = (
+    "Dataset quality (capacitylib.quality): records of one dataset must agree with each other, "
+    "as the IATI Validator and 360Giving's data-quality tool check."
+)
+
+#: Findings across the records of a dataset (``validate --summary``, capacitylib.quality).
+DATASET_CODES: Mapping[str, RuleInfo] = MappingProxyType(
+    {
+        entry.code: entry
+        for entry in (
+            RuleInfo(
+                "dataset_programme_duplicate",
+                "warning",
+                "dataset",
+                "One programme id in several records with the same content.",
+                _DATASET_SOURCE,
+            ),
+            RuleInfo(
+                "dataset_programme_conflict",
+                "error",
+                "dataset",
+                "One programme id in several records with different contents.",
+                _DATASET_SOURCE,
+            ),
+            RuleInfo(
+                "dataset_code_titles_differ",
+                "warning",
+                "dataset",
+                "One programme code with different titles in different records.",
+                _DATASET_SOURCE,
+            ),
+            RuleInfo(
+                "dataset_organisation_conflict",
+                "warning",
+                "dataset",
+                "One organisation id with different names or kinds in different records.",
+                _DATASET_SOURCE,
+            ),
+            RuleInfo(
+                "dataset_funder_currencies_mixed",
+                "info",
+                "dataset",
+                "The programmes of one funder state their budgets in several currencies.",
+                _DATASET_SOURCE,
+            ),
         )
     }
 )

@@ -35,7 +35,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from capacitylib.codelists import ActivityStatus, PartnerRole
 from capacitylib.models import Activity, Programme
 from capacitylib.rules._calendar import plural, whole_units
-from capacitylib.rules._context import Context, Findings, Loc, finding
+from capacitylib.rules._context import HUGE, Context, Findings, Loc, finding
 from capacitylib.values import Estimate, Period
 
 _PARTNER_ROLES = frozenset({PartnerRole.PARTNER, PartnerRole.ASSOCIATED_PARTNER})
@@ -114,8 +114,13 @@ def _frequency(activity: Activity, at: Loc, ctx: Context) -> Findings:
     shortest, longest = _widened(frequency.every, ctx)
     if longest <= 0:
         return
-    per_group_min = max(1, _int(Decimal(units[0]) / longest, ROUND_CEILING) - 1)
-    per_group_max = _int(units[1] / shortest, ROUND_FLOOR) + 1 if shortest > 0 else None
+    fewest = Decimal(units[0]) / longest
+    if fewest >= HUGE:
+        return  # every 10^-1000000 months: more sessions than any count can state
+    per_group_min = max(1, _int(fewest, ROUND_CEILING) - 1)
+    most = units[1] / shortest if shortest > 0 else None
+    # A bound beyond any stated count is no bound (10^18 is the largest count accepted).
+    per_group_max = None if most is None or most >= HUGE else _int(most, ROUND_FLOOR) + 1
     groups = activity.groups
     groups_min, groups_max = (groups.min, groups.max) if groups is not None else (1, 1)
     implied_min = per_group_min * groups_min

@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from capacitylib.models import Programme
-from capacitylib.rules._context import Context, Findings, finding
+from capacitylib.rules._context import HUGE, Context, Findings, finding
 
 
 def check_indicators(programme: Programme, ctx: Context) -> Findings:
@@ -26,7 +28,7 @@ def check_indicators(programme: Programme, ctx: Context) -> Findings:
                     "indicator_actual_far_above_target",
                     ("indicators", i, "actuals", j, "value"),
                     f"'value' must be at most {ratio} times 'indicators[{i}].target' {target} "
-                    f"(got {actual.value}, {(actual.value.min / target.max):.2f} times; "
+                    f"(got {actual.value}, {_times(actual.value.min / target.max)} times; "
                     "participations counted as persons?)",
                     value=str(actual.value),
                     target=str(target),
@@ -42,3 +44,8 @@ def check_indicators(programme: Programme, ctx: Context) -> Findings:
                     value=actual.as_of.isoformat(),
                     check_date=ctx.as_of.isoformat(),
                 )
+
+
+def _times(ratio: Decimal) -> str:
+    """A ratio for the message: two decimals, or scientific notation when huge."""
+    return f"{ratio:.2E}" if ratio >= HUGE else f"{ratio:.2f}"

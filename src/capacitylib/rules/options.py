@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from types import MappingProxyType
 from typing import get_args
@@ -44,6 +44,10 @@ class RuleOptions:
             social work managers and case managers: social workers by profession).
         severity_overrides: Report some codes at another severity (a funder enforcing
             ``budget_share_above_ceiling`` sets it to ``"error"``).
+        personal_data_severity: Severity of every ``personal_data_*`` finding (``"warning"``;
+            ``"error"`` makes a pipeline refuse documents with personal data, as
+            ``validate --fail-on-personal-data`` does). ``severity_overrides`` of a single
+            code still wins.
         disabled: Codes not to report at all.
 
     Raises:
@@ -59,6 +63,7 @@ class RuleOptions:
     cpd_groups: frozenset[TargetGroup] = _SOCIAL_WORK_GROUPS
     severity_overrides: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     disabled: frozenset[str] = frozenset()
+    personal_data_severity: Severity = "warning"
 
     def __post_init__(self) -> None:
         for name in (
@@ -98,8 +103,23 @@ class RuleOptions:
             raise ValueError(
                 f"'severity_overrides' and 'disabled' must name catalogue codes (got {unknown})"
             )
+        if self.personal_data_severity not in get_args(Severity):
+            raise ValueError(
+                "'personal_data_severity' must be error, warning or info "
+                f"(got {self.personal_data_severity!r})"
+            )
         bad = {k: v for k, v in self.severity_overrides.items() if v not in get_args(Severity)}
         if bad:
             raise ValueError(
                 f"'severity_overrides' values must be error, warning or info (got {bad})"
             )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # A mappingproxy does not pickle: rebuild from plain values (options sent to workers).
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["severity_overrides"] = dict(self.severity_overrides)
+        return (_rebuild_options, (type(self), values))
+
+
+def _rebuild_options(cls: type[RuleOptions], values: dict[str, object]) -> RuleOptions:
+    return cls(**values)  # type: ignore[arg-type]

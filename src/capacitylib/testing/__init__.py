@@ -13,6 +13,9 @@ Strategies that end in ``_documents`` give plain JSON-ready data (what a file ho
 give validated models. :func:`rich_programme_documents` fills every field of every model with
 values that are hard for flat formats (separators, quotes, a leading "=", ``1E+3``), and
 :func:`programme_collections` gives one to three of them with distinct ids.
+:func:`extreme_programme_documents` and :func:`extreme_programmes` draw figures at the edges of
+what the models accept (10^18, 10^-1000000, 40-digit decimals, 0001-01-01, 9999-12-31); pass
+:data:`EXTREME` or your own :class:`Figures` to :func:`rich_programme_documents` to mix.
 :func:`nearly_valid_documents` gives documents that break exactly one named rule, with the
 error code and path a validator must report.
 """
@@ -23,11 +26,16 @@ require("hypothesis", extra="testing")
 
 from capacitylib.testing._documents import (  # noqa: E402 - after the extra check
     NearlyValid,
+    extreme_programmes,
     nearly_valid_documents,
     programme_documents,
     programmes,
 )
 from capacitylib.testing._rich import (  # noqa: E402
+    EXTREME,
+    ORDINARY,
+    Figures,
+    extreme_programme_documents,
     programme_collections,
     rich_programme_documents,
 )
@@ -42,9 +50,14 @@ from capacitylib.testing._values import (  # noqa: E402
 )
 
 __all__ = [
+    "EXTREME",
     "LANGUAGES",
+    "ORDINARY",
+    "Figures",
     "NearlyValid",
     "estimates",
+    "extreme_programme_documents",
+    "extreme_programmes",
     "hours",
     "localized_texts",
     "money",

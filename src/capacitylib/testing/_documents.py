@@ -26,6 +26,7 @@ from capacitylib.codelists import (
 )
 from capacitylib.io.documents import to_document
 from capacitylib.models import Programme
+from capacitylib.testing._rich import extreme_programme_documents
 from capacitylib.testing._values import (
     LANGUAGES,
     estimates,
@@ -332,3 +333,16 @@ def _nearly_valid(draw: st.DrawFn, wanted: list[str], kwargs: dict[str, Any]) ->
     document = copy.deepcopy(draw(programme_documents(**kwargs)))
     path = BREAKERS[code](document)
     return NearlyValid(document=document, code=code, path=path)
+
+
+def extreme_programmes() -> st.SearchStrategy[Programme]:
+    """Valid :class:`~capacitylib.Programme` models with figures at the edges of the models.
+
+    Validated :func:`~capacitylib.testing.extreme_programme_documents`: amounts and counts up
+    to 10^18, decimals down to 10^-1000000, dates at 0001-01-01 and 9999-12-31.
+
+    >>> from hypothesis import find
+    >>> find(extreme_programmes(), lambda p: p.budget is not None).budget is not None
+    True
+    """
+    return extreme_programme_documents().map(Programme.model_validate)

@@ -10,6 +10,7 @@ ISO text), not models.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -48,36 +49,56 @@ dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
 
 @st.composite
 def estimates(
-    draw: st.DrawFn, values: st.SearchStrategy[Decimal] | None = None
+    draw: st.DrawFn,
+    values: st.SearchStrategy[Decimal] | None = None,
+    *,
+    figures: Figures | None = None,
 ) -> dict[str, object]:
-    """An Estimate as plain data; ``values`` draws the bounds (default: :data:`quantities`)."""
-    bounds = quantities if values is None else values
+    """An Estimate as plain data; ``values`` draws the bounds (default: :data:`quantities`).
+
+    Ordinary figures draw ``max`` as ``min`` plus a quantity; extreme ones draw both bounds
+    from :attr:`Figures.quantities` and order them, so that ``max`` stays within the limit.
+    """
+    if figures is not None and figures.extreme:
+        low, high = sorted((draw(figures.quantities), draw(figures.quantities)))
+        high = draw(st.sampled_from([low, high]))
+        return {"min": low, "max": high, "approximate": draw(st.booleans())}
+    bounds = (quantities if figures is None else figures.quantities) if values is None else values
     low = draw(bounds)
     high = draw(st.one_of(st.just(low), bounds.map(lambda q: low + q)))
     return {"min": low, "max": high, "approximate": draw(st.booleans())}
 
 
 @st.composite
-def hours(draw: st.DrawFn) -> dict[str, object]:
-    data = draw(estimates())
+def hours(draw: st.DrawFn, *, figures: Figures | None = None) -> dict[str, object]:
+    figures = figures or ORDINARY
+    data = draw(estimates(figures=figures))
     unit = draw(st.sampled_from(list(HoursUnit)))
     data["unit"] = unit.value
     if unit is HoursUnit.ACADEMIC_HOUR and draw(st.booleans()):
-        data["academic_hour_minutes"] = draw(st.sampled_from([40, 45, 50]))
+        data["academic_hour_minutes"] = draw(figures.academic_hour_minutes)
     return data
 
 
 @st.composite
-def periods(draw: st.DrawFn, *, open_end: bool = True) -> dict[str, object]:
-    start = draw(dates)
+def periods(
+    draw: st.DrawFn, *, open_end: bool = True, figures: Figures | None = None
+) -> dict[str, object]:
+    figures = figures or ORDINARY
+    start = draw(figures.dates)
     if open_end and draw(st.booleans()):
         return {"start": start}
+    if figures.extreme:
+        # One day, a day more, or up to the end of the calendar.
+        room = (date.max - start).days
+        days = draw(st.one_of(st.sampled_from([0, min(1, room), room]), st.integers(0, room)))
+        return {"start": start, "end": start + timedelta(days=days)}
     return {"start": start, "end": start + timedelta(days=draw(st.integers(0, 4000)))}
 
 
 @st.composite
-def partial_dates(draw: st.DrawFn) -> str:
-    d = draw(dates)
+def partial_dates(draw: st.DrawFn, *, figures: Figures | None = None) -> str:
+    d = draw((figures or ORDINARY).dates)
     form = draw(st.sampled_from(["y", "ym", "ymd", "md", "m"]))
     return {
         "y": f"{d.year:04d}",
@@ -130,6 +151,74 @@ money_amounts = st.one_of(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """How the document strategies draw numbers and dates: :data:`ORDINARY` or :data:`EXTREME`.
+
+    ``extreme`` also changes the shapes: estimates draw both bounds from ``quantities`` (rather
+    than ``min`` plus a quantity) and periods run from one day to the end of the calendar.
+
+    >>> from dataclasses import replace
+    >>> from hypothesis import find
+    >>> small_money = replace(ORDINARY, money_amounts=st.just(Decimal("0.01")))
+    >>> find(rich_programme_documents(figures=small_money), lambda d: "budget" in d) is not None
+    True
+    """
+
+    quantities: st.SearchStrategy[Decimal]
+    money_amounts: st.SearchStrategy[Decimal]
+    dates: st.SearchStrategy[date]
+    counts: st.SearchStrategy[int]
+    academic_hour_minutes: st.SearchStrategy[int]
+    extreme: bool = False
+
+
+#: The field's figures: amounts to 10^15, quantities to 10^9, dates 1990-2060.
+ORDINARY = Figures(
+    quantities=quantities,
+    money_amounts=money_amounts,
+    dates=dates,
+    counts=st.integers(0, 50),
+    academic_hour_minutes=st.sampled_from([40, 45, 50]),
+)
+
+_LIMIT = Decimal("1e18")  # capacitylib.values._decimal.DECIMAL_LIMIT, the largest accepted
+_EDGE_DECIMALS = [
+    Decimal(0),
+    Decimal("0E-30"),
+    Decimal("1E-1000000"),  # below the default context's smallest exponent
+    Decimal("1E-28"),
+    Decimal("0.000000000000000001"),
+    Decimal("0.1234567890123456789012345678901234567890"),  # more digits than 28
+    Decimal(1),
+    Decimal("7"),
+    Decimal("1E+15"),
+    Decimal("999999999999999999.999999999999"),
+    Decimal(10**18 - 1),
+    Decimal(10**18),
+    _LIMIT,
+]
+_extreme_decimals = st.one_of(
+    st.sampled_from(_EDGE_DECIMALS),
+    st.integers(0, 10**18).map(Decimal),
+    st.decimals(min_value=0, max_value=_LIMIT, allow_nan=False, allow_infinity=False),
+)
+
+#: The edges of what the models accept: 0, 10^-1000000, 10^18 (the limit), 40-digit decimals,
+#: counts of 10^30, 0001-01-01 and 9999-12-31, academic hours of 1 and 120 minutes.
+EXTREME = Figures(
+    quantities=_extreme_decimals,
+    money_amounts=_extreme_decimals,
+    dates=st.one_of(
+        st.sampled_from([date.min, date(1, 1, 2), date(2000, 2, 29), date(9999, 12, 30), date.max]),
+        st.dates(),
+    ),
+    counts=st.one_of(st.sampled_from([0, 1, 10**18, 10**30]), st.integers(0, 10**40)),
+    academic_hour_minutes=st.sampled_from([1, 40, 45, 119, 120]),
+    extreme=True,
+)
+
+
 def maybe(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
     return st.one_of(st.none(), strategy)
 
@@ -139,8 +228,9 @@ def codes(enum: type) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def money(draw: st.DrawFn) -> dict[str, object]:
-    return {"amount": draw(money_amounts), "currency": draw(currencies)}
+def money(draw: st.DrawFn, *, figures: Figures | None = None) -> dict[str, object]:
+    amount = draw((figures or ORDINARY).money_amounts)
+    return {"amount": amount, "currency": draw(currencies)}
 
 
 def drop_none(data: dict[str, object]) -> dict[str, object]:
@@ -148,11 +238,14 @@ def drop_none(data: dict[str, object]) -> dict[str, object]:
 
 
 @st.composite
-def participation(draw: st.DrawFn, org_ids: list[str]) -> dict[str, object]:
+def participation(
+    draw: st.DrawFn, org_ids: list[str], *, figures: Figures | None = None
+) -> dict[str, object]:
+    figures = figures or ORDINARY
     return drop_none(
         {
             "group": draw(codes(TargetGroup)),
-            "count": draw(maybe(estimates())),
+            "count": draw(maybe(estimates(figures=figures))),
             "unit": draw(codes(ReachUnit)),
             "unique": draw(st.booleans()),
             "organisations": draw(st.lists(st.sampled_from(org_ids), max_size=2))
@@ -165,22 +258,30 @@ def participation(draw: st.DrawFn, org_ids: list[str]) -> dict[str, object]:
 
 
 @st.composite
-def stated_duration(draw: st.DrawFn) -> dict[str, object]:
+def stated_duration(draw: st.DrawFn, *, figures: Figures | None = None) -> dict[str, object]:
+    figures = figures or ORDINARY
     return drop_none(
-        {"value": draw(estimates()), "unit": draw(codes(TimeUnit)), "text": draw(maybe(texts))}
+        {
+            "value": draw(estimates(figures=figures)),
+            "unit": draw(codes(TimeUnit)),
+            "text": draw(maybe(texts)),
+        }
     )
 
 
 @st.composite
-def activity(draw: st.DrawFn, activity_id: str, org_ids: list[str]) -> dict[str, object]:
+def activity(
+    draw: st.DrawFn, activity_id: str, org_ids: list[str], *, figures: Figures | None = None
+) -> dict[str, object]:
+    figures = figures or ORDINARY
     sessions = [
         drop_none(
             {
                 "id": draw(maybe(ids)),
-                "date": draw(partial_dates()),
+                "date": draw(partial_dates(figures=figures)),
                 "status": draw(maybe(codes(ActivityStatus))),
-                "hours": draw(maybe(hours())),
-                "participants": draw(st.lists(participation(org_ids), max_size=2)),
+                "hours": draw(maybe(hours(figures=figures))),
+                "participants": draw(st.lists(participation(org_ids, figures=figures), max_size=2)),
                 "location": draw(maybe(texts)),
                 "note": draw(maybe(texts)),
             }
@@ -194,34 +295,34 @@ def activity(draw: st.DrawFn, activity_id: str, org_ids: list[str]) -> dict[str,
             "status": draw(maybe(codes(ActivityStatus))),
             "title": draw(maybe(localized())),
             "description": draw(maybe(localized())),
-            "period": draw(maybe(periods())),
-            "dates": draw(st.lists(partial_dates(), max_size=2)),
-            "stated_duration": draw(maybe(stated_duration())),
-            "sessions_planned": draw(maybe(estimates())),
-            "sessions_actual": draw(maybe(estimates())),
-            "hours_per_session": draw(maybe(hours())),
-            "hours_per_participant": draw(maybe(hours())),
+            "period": draw(maybe(periods(figures=figures))),
+            "dates": draw(st.lists(partial_dates(figures=figures), max_size=2)),
+            "stated_duration": draw(maybe(stated_duration(figures=figures))),
+            "sessions_planned": draw(maybe(estimates(figures=figures))),
+            "sessions_actual": draw(maybe(estimates(figures=figures))),
+            "hours_per_session": draw(maybe(hours(figures=figures))),
+            "hours_per_participant": draw(maybe(hours(figures=figures))),
             "frequency": draw(
                 maybe(
                     st.builds(
                         lambda every, unit, text: drop_none(
                             {"every": every, "unit": unit, "text": text}
                         ),
-                        estimates(),
+                        estimates(figures=figures),
                         codes(TimeUnit),
                         maybe(texts),
                     )
                 )
             ),
-            "groups": draw(maybe(estimates())),
-            "participants": draw(st.lists(participation(org_ids), max_size=2)),
+            "groups": draw(maybe(estimates(figures=figures))),
+            "participants": draw(st.lists(participation(org_ids, figures=figures), max_size=2)),
             "facilitators": draw(st.lists(st.sampled_from(org_ids), max_size=2)) if org_ids else [],
             "outputs": [
                 drop_none(
                     {
                         "kind": draw(codes(OutputKind)),
                         "title": draw(maybe(localized())),
-                        "quantity": draw(maybe(estimates())),
+                        "quantity": draw(maybe(estimates(figures=figures))),
                         "unit": draw(maybe(codes(ReachUnit))),
                         "note": draw(maybe(texts)),
                     }
@@ -265,18 +366,25 @@ def organisation(draw: st.DrawFn, org_id: str) -> dict[str, object]:
 
 
 @st.composite
-def rich_programme_documents(draw: st.DrawFn) -> dict[str, object]:
-    """A valid programme document that fills (or leaves out) every field, as plain data."""
+def rich_programme_documents(
+    draw: st.DrawFn, *, figures: Figures | None = None
+) -> dict[str, object]:
+    """A valid programme document that fills (or leaves out) every field, as plain data.
+
+    ``figures`` draws the numbers and dates (default :data:`ORDINARY`; :data:`EXTREME` for
+    the edges of what the models accept, as :func:`extreme_programme_documents` does).
+    """
+    figures = figures or ORDINARY
     org_ids = [f"org-{i}" for i in range(draw(st.integers(0, 3)))]
     activity_ids = [f"act.{i}" for i in range(draw(st.integers(0, 3)))]
     budget = drop_none(
         {
-            "total": draw(maybe(money())),
+            "total": draw(maybe(money(figures=figures))),
             "sources": [
                 drop_none(
                     {
                         "kind": draw(codes(FundingSourceKind)),
-                        "amount": draw(money()),
+                        "amount": draw(money(figures=figures)),
                         "instrument": draw(maybe(codes(FundingInstrument))),
                         "organisation": draw(maybe(st.sampled_from(org_ids))) if org_ids else None,
                         "note": draw(maybe(texts)),
@@ -288,7 +396,7 @@ def rich_programme_documents(draw: st.DrawFn) -> dict[str, object]:
                 drop_none(
                     {
                         "organisation": oid,
-                        "amount": draw(money()),
+                        "amount": draw(money(figures=figures)),
                         "note": draw(maybe(texts)),
                     }
                 )
@@ -313,14 +421,14 @@ def rich_programme_documents(draw: st.DrawFn) -> dict[str, object]:
                 "name": draw(localized()),
                 "unit": draw(codes(ReachUnit)),
                 "target_group": draw(maybe(codes(TargetGroup))),
-                "baseline": draw(maybe(estimates())),
-                "target": draw(maybe(estimates())),
-                "target_date": draw(maybe(partial_dates())),
+                "baseline": draw(maybe(estimates(figures=figures))),
+                "target": draw(maybe(estimates(figures=figures))),
+                "target_date": draw(maybe(partial_dates(figures=figures))),
                 "actuals": [
                     drop_none(
                         {
-                            "value": draw(estimates()),
-                            "as_of": draw(partial_dates()),
+                            "value": draw(estimates(figures=figures)),
+                            "as_of": draw(partial_dates(figures=figures)),
                             "source": draw(maybe(texts)),
                         }
                     )
@@ -349,31 +457,31 @@ def rich_programme_documents(draw: st.DrawFn) -> dict[str, object]:
             "periods": [
                 drop_none(
                     {
-                        **draw(periods()),
+                        **draw(periods(figures=figures)),
                         "status": draw(maybe(codes(PeriodStatus))),
                         "source": draw(maybe(texts)),
                     }
                 )
                 for _ in range(draw(st.integers(0, 2)))
             ],
-            "stated_duration": draw(maybe(stated_duration())),
+            "stated_duration": draw(maybe(stated_duration(figures=figures))),
             "organisations": [draw(organisation(oid)) for oid in org_ids],
             "partners": [
                 drop_none(
                     {
                         "organisation": oid,
                         "role": draw(codes(PartnerRole)),
-                        "period": draw(maybe(periods())),
+                        "period": draw(maybe(periods(figures=figures))),
                         "note": draw(maybe(texts)),
                     }
                 )
                 for oid in org_ids
             ],
-            "stated_partner_count": draw(maybe(st.integers(0, 50))),
+            "stated_partner_count": draw(maybe(figures.counts)),
             "budget": budget or None,
             "target_groups": draw(st.lists(codes(TargetGroup), max_size=2)),
             "objectives": draw(st.lists(localized(), max_size=2)),
-            "activities": [draw(activity(aid, org_ids)) for aid in activity_ids],
+            "activities": [draw(activity(aid, org_ids, figures=figures)) for aid in activity_ids],
             "indicators": indicators,
             "locations": [
                 drop_none(
@@ -392,7 +500,7 @@ def rich_programme_documents(draw: st.DrawFn) -> dict[str, object]:
                         "title": draw(maybe(texts)),
                         "url": draw(maybe(st.just("https://example.org/p"))),
                         "language": draw(maybe(languages)),
-                        "retrieved": draw(maybe(dates)),
+                        "retrieved": draw(maybe(figures.dates)),
                         "note": draw(maybe(texts)),
                     }
                 )
@@ -408,3 +516,14 @@ def programme_collections(draw: st.DrawFn) -> list[dict[str, object]]:
     """One to three rich programme documents with distinct ids, as a stream or tables hold."""
     docs = draw(st.lists(rich_programme_documents(), min_size=1, max_size=3))
     return [{**doc, "id": f"{i}-{doc['id']}"} for i, doc in enumerate(docs)]
+
+
+def extreme_programme_documents() -> st.SearchStrategy[dict[str, object]]:
+    """Valid documents with figures at the edges of what the models accept, as plain data.
+
+    Like :func:`rich_programme_documents` with :data:`EXTREME` figures: amounts and counts of
+    0, 10^-1000000 and 10^18 (the largest accepted), decimals with 40 digits, partner counts of
+    10^30, dates at 0001-01-01 and 9999-12-31, periods of one day and open periods, zero
+    participants. For properties such as "the report never raises".
+    """
+    return rich_programme_documents(figures=EXTREME)

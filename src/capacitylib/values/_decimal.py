@@ -1,9 +1,11 @@
 """Exact decimal numbers for amounts, counts and hours.
 
 JSON input: a decimal string is exact; a JSON number is exact up to 15 significant digits, and an
-amount given as a longer JSON number is refused (``decimal_json_number_inexact``) rather than
-silently rounded. capacitylib always writes amounts as strings.
-Python input refuses ``float``: a binary float cannot hold most decimal amounts exactly.
+amount, count or number of hours given as a longer JSON number is refused
+(``decimal_json_number_inexact``) rather than silently rounded. capacitylib always writes
+amounts as strings.
+Python input refuses ``float``: a binary float cannot hold most decimal amounts exactly. Booleans
+are not numbers (``true`` is not 1).
 """
 
 from __future__ import annotations
@@ -19,18 +21,78 @@ DECIMAL_LIMIT = Decimal("1e18")
 
 
 def _refuse_float(value: Any) -> Any:
+    if isinstance(value, JsonNumber):
+        if not json_number_is_exact(value.text):
+            raise _inexact(value.text)
+        return Decimal(value.text)
     if isinstance(value, float):
         raise PydanticCustomError(
             "decimal_from_float",
             "value must be a Decimal, an int or a decimal string, not a float (got '{value}'); "
-            "binary floats cannot hold decimal figures exactly",
+            "binary floats cannot hold decimal figures exactly: pass a str or Decimal",
             {"value": value},
         )
     return value
 
 
+def exact_decimal(value: Any) -> Decimal:
+    """``value`` as a ``Decimal`` for the public constructors; a float or a bool is a TypeError.
+
+    >>> exact_decimal("0.1"), exact_decimal(3)
+    (Decimal('0.1'), Decimal('3'))
+    >>> exact_decimal(0.1)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: 0.1 is a float, which cannot hold decimal figures exactly: pass a str or ...
+    """
+    if isinstance(value, float):
+        raise TypeError(
+            f"{value!r} is a float, which cannot hold decimal figures exactly: "
+            f"pass a str or Decimal ('{value!r}')"
+        )
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+        raise TypeError(
+            f"expected a Decimal, an int or a decimal string, got {type(value).__name__}"
+        )
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
 #: Significant digits a JSON number (a binary double) carries exactly.
 JSON_NUMBER_DIGITS = 15
+
+
+def json_number_is_exact(literal: str) -> bool:
+    """Whether a JSON number literal reaches pydantic unchanged (a double keeps all its digits).
+
+    >>> json_number_is_exact("0.1"), json_number_is_exact("2.00000000000000000001")
+    (True, False)
+    """
+    number = float(literal)
+    if number in {float("inf"), float("-inf")}:
+        return True  # refused as not finite, with the field's path
+    exact = Decimal(repr(number))
+    digits = len(exact.normalize().as_tuple().digits)
+    return exact == Decimal(literal) and digits <= JSON_NUMBER_DIGITS
+
+
+class JsonNumber(float):
+    """A JSON number literal that keeps its text, so that a rounded one is refused, not used."""
+
+    text: str
+
+    def __new__(cls, literal: str) -> JsonNumber:
+        number = super().__new__(cls, literal)
+        number.text = literal
+        return number
+
+
+def _inexact(text: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "decimal_json_number_inexact",
+        "number has more digits than a JSON number keeps exactly (got {value}); "
+        'write it as a string, e.g. "12345678.123456789"',
+        {"value": text},
+    )
 
 
 def _json_number_exact(value: Any) -> Any:
@@ -43,12 +105,7 @@ def _json_number_exact(value: Any) -> Any:
     if isinstance(value, float):
         digits = Decimal(repr(value)).normalize().as_tuple().digits
         if len(digits) > JSON_NUMBER_DIGITS:
-            raise PydanticCustomError(
-                "decimal_json_number_inexact",
-                "amount has more digits than a JSON number keeps exactly (got {value}); "
-                'write it as a string, e.g. "12345678.123456789"',
-                {"value": repr(value)},
-            )
+            raise _inexact(repr(value))
         return Decimal(repr(value))
     return value
 
@@ -78,11 +135,7 @@ class _ExactDecimal:
             if self.as_count
             else None
         )
-        json_side = (
-            dec
-            if self.as_count
-            else core_schema.no_info_before_validator_function(_json_number_exact, dec)
-        )
+        json_side = core_schema.no_info_before_validator_function(_json_number_exact, dec)
         return core_schema.json_or_python_schema(
             json_schema=json_side,
             python_schema=core_schema.no_info_before_validator_function(_refuse_float, dec),

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
-from typing import Any, Self
+from datetime import date, datetime
+from typing import Annotated, Any, Self
 
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -66,6 +72,11 @@ class PartialDate:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("PartialDate is immutable")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default reduce restores slots through __setattr__, which refuses: rebuild instead,
+        # so that programmes pickle (worker pools, results sent between processes).
+        return (type(self), (self.year, self.month, self.day))
 
     @classmethod
     def _trusted(cls, year: int | None, month: int | None, day: int | None) -> PartialDate:
@@ -175,12 +186,13 @@ class PartialDate:
     def _validate(cls, value: Any) -> PartialDate:
         if isinstance(value, PartialDate):
             return value
+        if isinstance(value, datetime):
+            raise _not_a_datetime(value)
         if isinstance(value, date):
             return cls.from_date(value)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return cls(value)
         if isinstance(value, str):
             return cls.parse(value)
+        # A number is not a date: 2019 could be a year or a count, 0 is no date at all.
         raise _invalid(value, f"expected text, not {type(value).__name__}")
 
     @classmethod
@@ -207,6 +219,52 @@ class PartialDate:
         }
 
 
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]")
+_NUMBER_RE = re.compile(r"^\s*[-+]?[0-9.eE]+\s*$")
+
+
+def _not_a_datetime(value: object) -> PydanticCustomError:
+    return PydanticCustomError(
+        "date_from_datetime",
+        "a date must be a calendar day, not a date and time (got '{value}'); write YYYY-MM-DD",
+        {"value": str(value)},
+    )
+
+
+def _day_input(value: Any) -> Any:
+    """Let through a ``date`` or ``YYYY-MM-DD`` text only; pydantic then checks the calendar.
+
+    pydantic's own date parsing also takes numbers (``0`` is 1970-01-01, a Unix time) and
+    datetimes at midnight; in a document both are mistakes, so they are refused here.
+    """
+    if isinstance(value, str):
+        if _DAY_RE.match(value):
+            return value
+        if _DATETIME_RE.match(value):
+            raise _not_a_datetime(value)
+        if _NUMBER_RE.match(value):
+            raise PydanticCustomError(
+                "date_from_datetime_parsing",
+                "a date must be written YYYY-MM-DD, not as a number (got '{value}')",
+                {"value": value},
+            )
+        return value  # pydantic refuses it with its own message
+    if isinstance(value, datetime):
+        raise _not_a_datetime(value)
+    if isinstance(value, date):
+        return value
+    raise PydanticCustomError(
+        "date_type",
+        "a date must be YYYY-MM-DD text, not a {type} (got {value})",
+        {"type": type(value).__name__, "value": repr(value)[:100]},
+    )
+
+
+#: A calendar day: a ``date`` or ``YYYY-MM-DD`` text; never a number or a datetime.
+Day = Annotated[date, BeforeValidator(_day_input)]
+
+
 class Period(CapacityModel):
     """An interval of days from ``start`` to ``end``, both inclusive; ``end`` may be open.
 
@@ -217,8 +275,8 @@ class Period(CapacityModel):
     True
     """
 
-    start: date = Field(description="First day (inclusive).")
-    end: date | None = Field(
+    start: Day = Field(description="First day (inclusive).")
+    end: Day | None = Field(
         default=None, description="Last day (inclusive); unset for an ongoing period."
     )
 

@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from capacitylib._base import CapacityModel
 from capacitylib.codelists import HoursUnit
-from capacitylib.values._decimal import QuantityDecimal, tidy
+from capacitylib.values._decimal import QuantityDecimal, exact_decimal, tidy
 
 _Number = Decimal | int
 
@@ -85,12 +85,13 @@ class Estimate(CapacityModel):
     @classmethod
     def exact(cls, value: _Number, *, approximate: bool = False) -> Self:
         """An exact figure (``min == max``)."""
-        return cls(min=Decimal(value), max=Decimal(value), approximate=approximate)
+        number = exact_decimal(value)
+        return cls(min=number, max=number, approximate=approximate)
 
     @classmethod
     def range(cls, low: _Number, high: _Number, *, approximate: bool = False) -> Self:
         """A range ``low..high`` (inclusive)."""
-        return cls(min=Decimal(low), max=Decimal(high), approximate=approximate)
+        return cls(min=exact_decimal(low), max=exact_decimal(high), approximate=approximate)
 
     @property
     def is_exact(self) -> bool:
@@ -164,6 +165,7 @@ class Hours(Estimate):
     unit: HoursUnit = Field(description="Unit as stated: clock_hour, academic_hour or day.")
     academic_hour_minutes: int | None = Field(
         default=None,
+        strict=True,
         ge=1,
         le=120,
         description=(
@@ -188,7 +190,12 @@ class Hours(Estimate):
     ) -> Self:
         """An exact number of hours in ``unit``."""
         return cls.model_validate(
-            {"min": Decimal(value), "max": Decimal(value), "unit": unit, "approximate": approximate}
+            {
+                "min": exact_decimal(value),
+                "max": exact_decimal(value),
+                "unit": unit,
+                "approximate": approximate,
+            }
         )
 
     @classmethod
@@ -197,7 +204,12 @@ class Hours(Estimate):
     ) -> Self:
         """A range of hours in ``unit``."""
         return cls.model_validate(
-            {"min": Decimal(low), "max": Decimal(high), "unit": unit, "approximate": approximate}
+            {
+                "min": exact_decimal(low),
+                "max": exact_decimal(high),
+                "unit": unit,
+                "approximate": approximate,
+            }
         )
 
     def _bounds_of(self, other: Estimate | _Number) -> tuple[Decimal, Decimal, bool]:

@@ -10,11 +10,12 @@ from pydantic import Field
 from pydantic_core import PydanticCustomError
 
 from capacitylib._base import CapacityModel
-from capacitylib.values._decimal import AmountDecimal
+from capacitylib.errors import CapacitylibError
+from capacitylib.values._decimal import AmountDecimal, exact_decimal
 from capacitylib.values.codes import CurrencyCode
 
 
-class CurrencyMismatchError(ValueError):
+class CurrencyMismatchError(CapacitylibError, ValueError):
     """Arithmetic or comparison between amounts in different currencies.
 
     >>> try:
@@ -45,7 +46,7 @@ class Money(CapacityModel):
     @classmethod
     def of(cls, amount: Decimal | int | str, currency: str) -> Money:
         """Build from an amount and a currency code (``Money.of("12.50", "EUR")``)."""
-        return cls.model_validate({"amount": Decimal(amount), "currency": currency})
+        return cls.model_validate({"amount": exact_decimal(amount), "currency": currency})
 
     def _same(self, other: Money, op: str) -> None:
         if other.currency != self.currency:

@@ -1,11 +1,17 @@
-"""Multilingual text: one text per language tag."""
+"""Multilingual text: one text per language tag.
+
+A :class:`LocalizedText` keeps its languages in one canonical order, sorted by tag, whatever
+order a document or a table gives them in. Every format (YAML, JSON, NDJSON, CSV, XLSX,
+Parquet, pandas) then gives back the same :attr:`LocalizedText.languages`, and two texts that
+compare equal also dump the same. The order does not tell which language is the original.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, RootModel, StringConstraints
+from pydantic import ConfigDict, Field, RootModel, StringConstraints, field_validator
 
 #: A BCP 47 language tag as used in the field's records: ``lt``, ``lv``, ``cs``, ``en``, ``pt-BR``.
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")]
@@ -30,16 +36,28 @@ class LocalizedText(RootModel[dict[LanguageTag, NonBlankText]]):
     'Intervision'
     >>> title.best("lt")
     'Intervizija socialiniame darbe'
+    >>> title.languages
+    ('en', 'lt')
     """
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=False)
 
     root: dict[LanguageTag, NonBlankText] = Field(min_length=1)
 
+    @field_validator("root")
+    @classmethod
+    def _sorted_by_tag(cls, value: dict[str, str]) -> dict[str, str]:
+        # One order for every format: tables cannot keep a per-row order of their columns.
+        if list(value) == sorted(value):
+            return value
+        return dict(sorted(value.items()))
+
     def best(self, lang: str | None = None, fallback: Sequence[str] = DEFAULT_FALLBACK) -> str:
         """Text in ``lang``, else its primary language, else the first of ``fallback``, else any.
 
-        ``lang="pt-BR"`` matches ``pt-BR`` first and then ``pt``.
+        ``lang="pt-BR"`` matches ``pt-BR`` first and then ``pt``. "Any" is the first language by
+        tag (the texts are sorted by tag): ``LocalizedText({"lv": .., "cs": ..}).best()`` is
+        the Czech text.
         """
         wanted: list[str] = []
         if lang:
@@ -56,7 +74,7 @@ class LocalizedText(RootModel[dict[LanguageTag, NonBlankText]]):
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """Language tags present, in document order."""
+        """Language tags present, sorted by tag (``("en", "lt")``) in every format."""
         return tuple(self.root)
 
     def __getitem__(self, lang: str) -> str:

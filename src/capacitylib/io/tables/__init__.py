@@ -64,12 +64,19 @@ def table_format_of(path: str | Path) -> TableFormat:
 
 
 def write_tables(
-    programmes: Iterable[Programme], target: str | Path, *, format: TableFormat | None = None
+    programmes: Iterable[Programme],
+    target: str | Path,
+    *,
+    format: TableFormat | None = None,
+    csv_formula_escape: bool = True,
 ) -> Path:
     """Write programmes as tables; the format comes from ``target`` (see :func:`table_format_of`).
 
     CSV and Parquet write a folder with one file per table; XLSX a workbook with one sheet per
-    table. Returns ``target`` as a path.
+    table. Every format is written atomically: the new output appears whole, or the previous
+    one stays as it was. ``csv_formula_escape=False`` writes CSV texts that start like a
+    formula raw (see :func:`~capacitylib.io.tables.csv.write_csv`). Returns ``target`` as a
+    path.
     """
     fmt = format or table_format_of(target)
     if fmt == "xlsx":
@@ -77,35 +84,48 @@ def write_tables(
     if fmt == "parquet":
         write_parquet(programmes, target)
     else:
-        write_csv(programmes, target)
+        write_csv(programmes, target, formula_escape=csv_formula_escape)
     return Path(target)
 
 
 def read_tables_result(
-    source: str | Path, *, format: TableFormat | None = None, lang: str | None = None
+    source: str | Path,
+    *,
+    format: TableFormat | None = None,
+    lang: str | None = None,
+    max_cells: int | None = None,
+    max_bytes: int | None = None,
 ) -> TablesResult:
     """Read tables, collecting every problem per programme instead of raising."""
     fmt = format or table_format_of(source)
     if fmt == "xlsx":
-        return read_xlsx_result(source, lang=lang)
+        return read_xlsx_result(source, lang=lang, max_cells=max_cells, max_bytes=max_bytes)
     if fmt == "parquet":
-        return read_parquet_result(source, lang=lang)
-    return read_csv_result(source, lang=lang)
+        return read_parquet_result(source, lang=lang, max_cells=max_cells, max_bytes=max_bytes)
+    return read_csv_result(source, lang=lang, max_cells=max_cells, max_bytes=max_bytes)
 
 
 def read_tables(
-    source: str | Path, *, format: TableFormat | None = None, lang: str | None = None
+    source: str | Path,
+    *,
+    format: TableFormat | None = None,
+    lang: str | None = None,
+    max_cells: int | None = None,
+    max_bytes: int | None = None,
 ) -> list[Programme]:
     """Programmes from tables in a workbook or a folder of CSV or Parquet files.
 
     With ``lang``, cells not in canonical form are read as the language writes them.
+    ``max_cells`` and ``max_bytes`` bound what is read (a file above them is refused with
+    ``table_too_large`` before it is read); they default to the constants of
+    :mod:`capacitylib.io.tables.limits`.
 
     Raises:
         TableError: lists every problem, each bad cell by table, row (header = 1) and column.
     """
-    return read_tables_result(source, format=format, lang=lang).programmes_or_raise(
-        source=str(source)
-    )
+    return read_tables_result(
+        source, format=format, lang=lang, max_cells=max_cells, max_bytes=max_bytes
+    ).programmes_or_raise(source=str(source))
 
 
 __all__ = [

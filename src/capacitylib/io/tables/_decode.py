@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from capacitylib.errors import CapacitylibError
 from capacitylib.io.tables import cells
 from capacitylib.io.tables.columns import Column
 from capacitylib.values import PartialDate
@@ -26,7 +27,7 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Path = tuple[str, ...]
 
 
-class CellError(ValueError):
+class CellError(CapacitylibError, ValueError):
     """A cell this module can tell is wrong (the model checks the rest)."""
 
     def __init__(self, message: str, *, code: str = "cell_unreadable"):

@@ -1,10 +1,17 @@
-"""Tables kept as one file per table (CSV and Parquet): finding, reading and writing the files."""
+"""Tables kept as one file per table (CSV and Parquet): finding, reading and writing the files.
+
+A folder of tables is written whole or not at all (:func:`capacitylib.io._atomic.atomic_folder`):
+the tables go to a new folder beside the target, which replaces the target only when every
+table is written. A failed, interrupted or killed run leaves the previous folder as it was, so
+a reader never sees old and new tables mixed (old child tables under new programmes).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from capacitylib.io._atomic import atomic_folder
 from capacitylib.io.tables.flatten import TableData, to_tables
 from capacitylib.io.tables.problems import TableProblem
 from capacitylib.io.tables.unflatten import RawTable, TablesResult, read_raw
@@ -56,12 +63,15 @@ def write_table_files(
     suffix: str,
     write_one: Callable[[TableData, Path], None],
 ) -> list[Path]:
-    """Write one ``<table><suffix>`` per table into ``folder`` (created if needed); the paths."""
+    """Write one ``<table><suffix>`` per table as the folder ``folder``, atomically; the paths.
+
+    ``folder`` may exist only as a folder of ``*<suffix>`` files (a previous run's tables),
+    which it replaces whole; anything else there is refused with an
+    :class:`~capacitylib.io._atomic.OutputError` rather than deleted.
+    """
     out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, data in to_tables(programmes).items():
-        path = out / f"{name}{suffix}"
-        write_one(data, path)
-        paths.append(path)
-    return paths
+    tables = to_tables(programmes)
+    with atomic_folder(out, owned_suffix=suffix) as temp:
+        for name, data in tables.items():
+            write_one(data, temp / f"{name}{suffix}")
+    return [out / f"{name}{suffix}" for name in tables]

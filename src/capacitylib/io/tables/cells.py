@@ -17,10 +17,11 @@ from enum import StrEnum
 from types import ModuleType
 from typing import Any
 
+from capacitylib.errors import CapacitylibError
 from capacitylib.values import Estimate, Money, PartialDate
 
 
-class ParsingUnavailableError(ImportError):
+class ParsingUnavailableError(CapacitylibError, ImportError):
     """``lang=`` was given but this capacitylib has no :mod:`capacitylib.parsing`."""
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from capacitylib.errors import Problem
+from capacitylib.errors import CapacitylibError, Problem
 
 #: Problems shown in a :class:`TableError`'s message before "... and N more".
 _SHOWN = 20
@@ -61,7 +61,7 @@ class TableProblem(Problem):
         return f"{self.where}{path}: {self.message} [{self.code}]"
 
 
-class TableError(ValueError):
+class TableError(CapacitylibError, ValueError):
     """Tables that cannot be read or written; ``problems`` lists every problem found.
 
     >>> import capacitylib

@@ -3,20 +3,19 @@
 Formats by suffix: ``.yaml``/``.yml`` and ``.json`` one document; ``.ndjson``/``.jsonl`` a
 stream; ``.xlsx`` a workbook; ``.parquet`` a folder of Parquet tables; ``.csv`` or no suffix a
 folder of CSV tables. Every input record is validated first; if any is invalid nothing is
-written (a file output is written to a temporary name and renamed only on success), so a
-conversion never silently drops a record.
+written, so a conversion never silently drops a record. Every output is atomic (see
+:mod:`capacitylib.io._atomic`): it appears complete, or the previous one stays as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
 
+from capacitylib.io._atomic import atomic_file
 from capacitylib.io.documents import DocumentError, dumps
 from capacitylib.io.ndjson import iter_ndjson
 from capacitylib.io.records import Outcome, json_line
@@ -118,10 +117,13 @@ def convert(
     lang: str | None = None,
     stdin: IO[bytes] | IO[str] | None = None,
     stdout: IO[str] | None = None,
+    csv_formula_escape: bool = True,
 ) -> ConvertResult:
     """Convert programmes from ``source`` to ``target`` (``-`` for stdin or stdout).
 
     Streams to a stream run in constant memory; any other conversion holds the programmes.
+    ``csv_formula_escape=False`` writes CSV texts that a spreadsheet would run as formulas raw
+    (see :func:`~capacitylib.io.tables.write_csv`).
     """
     src_fmt = from_format or (None if str(source) == "-" else format_of_path(source))
     dst_fmt = to_format or (None if str(target) == "-" else format_of_path(target))
@@ -147,14 +149,14 @@ def convert(
         if str(target) == "-":
             (stdout or sys.stdout).write(text)
         else:
-            with _atomic(Path(target)) as handle:
+            with atomic_file(target) as handle:
                 handle.write(text)
     elif dst_fmt in ("csv", "xlsx", "parquet"):
         if str(target) == "-":
             raise DocumentError(f"{dst_fmt} tables cannot be written to stdout; give a path")
         from capacitylib.io.tables import write_tables  # noqa: PLC0415 - optional extras
 
-        write_tables(programmes, target, format=dst_fmt)
+        write_tables(programmes, target, format=dst_fmt, csv_formula_escape=csv_formula_escape)
     result.written = len(programmes)
     return result
 
@@ -182,7 +184,7 @@ def _convert_stream(
                 result.written += 1
         return result
     try:
-        with _atomic(Path(target)) as handle:
+        with atomic_file(target) as handle:
             for outcome in outcomes:
                 kept = []
                 _collect(outcome, result, kept)
@@ -201,20 +203,6 @@ def _convert_stream(
 
 class _Abandon(Exception):  # noqa: N818 - control flow, never escapes this module
     pass
-
-
-@contextlib.contextmanager
-def _atomic(path: Path) -> Iterator[IO[str]]:
-    """A text file written under a temporary name and renamed to ``path`` on success."""
-    # Opened like any new file (not mkstemp's 0600) so the result has the usual permissions.
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temp.open("w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-        temp.replace(path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 __all__ = ["FORMATS", "ConvertResult", "Format", "convert", "format_of_path", "read_outcomes"]

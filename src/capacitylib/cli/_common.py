@@ -1,0 +1,118 @@
+"""What the commands share: exit codes, the user-error type, printing outcomes."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import IO, Any
+
+from capacitylib._terminal import safe_line
+from capacitylib.errors import CapacitylibError, Problem
+from capacitylib.io.records import Checks, Outcome
+from capacitylib.io.tables.problems import TableProblem
+from capacitylib.models import Programme
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class CommandError(CapacitylibError, ValueError):
+    """A user error the command reports in one line and exits 2 for."""
+
+
+def rule_checks(
+    as_of: date | None = None, *, enabled: bool = True, fail_on_personal_data: bool = False
+) -> Checks | None:
+    """The domain rules run on every valid programme by ``validate`` (``--no-check``: none).
+
+    Findings are printed beside the validation errors; error-level findings reject a record.
+    ``fail_on_personal_data`` reports the ``personal_data_*`` findings as errors.
+    """
+    if not enabled:
+        return None
+    from capacitylib.rules import check  # noqa: PLC0415 - keeps `capacitylib --help` fast
+
+    options = _personal_data_options() if fail_on_personal_data else None
+
+    def checks(programme: Programme) -> list[Problem]:
+        return check(programme, as_of=as_of, options=options)
+
+    return checks
+
+
+def _personal_data_options() -> Any:
+    """Rule options that make every ``personal_data_*`` finding an error."""
+    from capacitylib.rules import RuleOptions  # noqa: PLC0415 - keeps `capacitylib --help` fast
+
+    return RuleOptions(personal_data_severity="error")
+
+
+def as_of_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise CommandError(f"--as-of must be a date such as 2024-12-31 (got {text!r})") from None
+
+
+class Progress:
+    """A one-line record counter on stderr, for terminals only (never when piped)."""
+
+    def __init__(self, stream: IO[str], enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled
+        self.start = self.last = time.monotonic()
+        self.shown = False
+
+    def update(self, total: int, rejected: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or (self.shown and now - self.last < 0.2):
+            return
+        self.last = now
+        rate = total / max(now - self.start, 1e-9)
+        noun = "record" if total == 1 else "records"
+        self.stream.write(f"\r{total:,} {noun}, {rejected:,} rejected ({rate:,.0f}/s) ")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def print_outcome(outcome: Outcome, out: IO[str]) -> None:
+    label = "OK     " if outcome.valid else "INVALID"
+    if outcome.programme is not None:
+        p = outcome.programme
+        title = p.title.best("en")
+        code = p.code or "(no code)"
+        counts = f"{len(p.activities)} activities, {len(p.indicators)} indicators"
+        line = f"{label} {outcome.where}  {p.id}  {code}  {title!r}  [{counts}]"
+    else:
+        noun = "problem" if len(outcome.problems) == 1 else "problems"
+        kind = "UNREADABLE" if outcome.unreadable else label
+        line = f"{kind} {outcome.where}  {len(outcome.problems)} {noun}"
+    out.write(safe_line(line) + "\n")
+    for problem in outcome.problems:
+        out.write(f"  {safe_line(problem_line(problem))}\n")
+
+
+def problem_line(problem: Problem) -> str:
+    shown = problem.value is not None and "(got " not in problem.message
+    got = f" (got {problem.value!r})" if shown else ""
+    if isinstance(problem, TableProblem):
+        path = f" ({problem.path})" if problem.path else ""
+        where = f"{problem.where}{path}"
+    else:
+        where = problem.path or "<document>"
+    return f"{problem.severity:<7} {where}: {problem.message}{got} [{problem.code}]"
+
+
+def count_line(total: int, valid: int, unreadable: int) -> str:
+    noun = "record" if total == 1 else "records"
+    line = f"{total} {noun}: {valid} valid, {total - valid} rejected"
+    if unreadable:
+        line += f"; {unreadable} input{'s' if unreadable > 1 else ''} could not be read"
+    return line

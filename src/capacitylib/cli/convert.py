@@ -1,0 +1,44 @@
+"""``capacitylib convert``: between every format, nothing written unless all is valid."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from capacitylib._terminal import safe_line
+from capacitylib.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    print_outcome,
+)
+from capacitylib.cli.outputs import check_outputs
+from capacitylib.io.conversion import convert
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Convert ``args.input`` to ``args.output``; problems on stderr; the exit code."""
+    check_outputs([args.input], {"OUT": args.output})
+    result = convert(
+        args.input,
+        args.output,
+        from_format=args.from_format,
+        to_format=args.to_format,
+        lang=args.lang,
+        csv_formula_escape=not args.csv_raw,
+    )
+    for outcome in (*result.unreadable, *result.rejected):
+        print_outcome(outcome, sys.stderr)
+    if result.unreadable:
+        message = f"capacitylib: error: {args.input} could not be read; nothing written"
+        sys.stderr.write(safe_line(message) + "\n")
+        return EXIT_USAGE
+    if result.rejected:
+        written = "" if args.output == "-" else "; nothing written"
+        noun = "record is" if len(result.rejected) == 1 else "records are"
+        sys.stderr.write(f"capacitylib: {len(result.rejected)} {noun} invalid{written}\n")
+        return EXIT_INVALID
+    if args.output != "-":
+        noun = "programme" if result.written == 1 else "programmes"
+        sys.stderr.write(safe_line(f"{result.written} {noun} written to {args.output}") + "\n")
+    return EXIT_OK

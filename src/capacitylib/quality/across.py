@@ -1,0 +1,193 @@
+"""Checks across records: one key (a programme id, a code, an organisation id) seen in several.
+
+Each record adds what it says about a key: a *variant* (a digest of what the key stands for
+there) and where it says it. Two records with the same programme id and the same content are a
+duplicate; with different content, a conflict. Everything here merges associatively and
+commutatively, so per-partition summaries combine into the summary of the whole dataset.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from capacitylib.errors import Problem
+
+#: Locations kept per key and variants kept per key (the smallest, so merging is associative).
+EXAMPLES_KEPT = 5
+VARIANTS_KEPT = 10
+
+#: Where a record is: ``(source, line or 0, record name or "")``, ordered for determinism.
+Where = tuple[str, int, str]
+
+
+def where_text(where: Where) -> str:
+    """``source:line``, ``source [record]`` or ``source``."""
+    source, line, record = where
+    if line:
+        return f"{source}:{line}"
+    if record:
+        return f"{source} [{record}]"
+    return source
+
+
+@dataclass
+class KeyStats:
+    """What the records say about one key: how often, in which variants, where first."""
+
+    count: int = 0
+    variants: dict[str, Where] = field(default_factory=dict)
+    """Digest of each variant seen (at most :data:`VARIANTS_KEPT`) and its first location."""
+    variants_seen_beyond: bool = False
+    """Whether more variants were seen than are kept."""
+    places: list[Where] = field(default_factory=list)
+    """The first :data:`EXAMPLES_KEPT` locations of the key, in order."""
+
+    def add(self, variant: str, where: Where) -> None:
+        """Count one record that gives ``variant`` for this key at ``where``."""
+        self.count += 1
+        first = self.variants.get(variant)
+        if first is None or where < first:
+            self.variants[variant] = where
+            if len(self.variants) > VARIANTS_KEPT:
+                self._trim()
+        places = self.places
+        if (len(places) < EXAMPLES_KEPT or where < places[-1]) and where not in places:
+            bisect.insort(places, where)
+            del places[EXAMPLES_KEPT:]
+
+    def merge(self, other: KeyStats) -> KeyStats:
+        """The stats of both together (associative and commutative)."""
+        out = KeyStats(count=self.count + other.count)
+        out.variants = dict(self.variants)
+        for variant, where in other.variants.items():
+            first = out.variants.get(variant)
+            out.variants[variant] = where if first is None else min(first, where)
+        out.variants_seen_beyond = self.variants_seen_beyond or other.variants_seen_beyond
+        out._trim()
+        out.places = sorted({*self.places, *other.places})[:EXAMPLES_KEPT]
+        return out
+
+    def _trim(self) -> None:
+        if len(self.variants) > VARIANTS_KEPT:
+            kept = sorted(self.variants)[:VARIANTS_KEPT]
+            self.variants = {v: self.variants[v] for v in kept}
+            self.variants_seen_beyond = True
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "count": self.count,
+            "variants": len(self.variants),
+            "more_variants": self.variants_seen_beyond,
+            "places": [where_text(w) for w in self.places],
+        }
+
+
+@dataclass
+class KeyRegistry:
+    """Keys of one kind (programme ids, codes, ...) and their stats."""
+
+    keys: dict[str, KeyStats] = field(default_factory=dict)
+
+    def add(self, key: str, variant: str, where: Where) -> None:
+        """Record that the record at ``where`` gives ``variant`` for ``key``."""
+        stats = self.keys.get(key)
+        if stats is None:
+            stats = self.keys[key] = KeyStats()
+        stats.add(variant, where)
+
+    def merge(self, other: KeyRegistry) -> KeyRegistry:
+        """Both registries together."""
+        empty = KeyStats()
+        out = KeyRegistry({key: stats.merge(empty) for key, stats in self.keys.items()})
+        for key, stats in other.keys.items():
+            mine = out.keys.get(key)
+            out.keys[key] = stats.merge(empty) if mine is None else mine.merge(stats)
+        return out
+
+    def repeated(self) -> list[tuple[str, KeyStats]]:
+        """Keys given by more than one record, sorted by key."""
+        return sorted((k, s) for k, s in self.keys.items() if s.count > 1)
+
+
+def _places(stats: KeyStats) -> str:
+    shown = ", ".join(where_text(w) for w in stats.places)
+    more = stats.count - len(stats.places)
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def cross_record_findings(
+    ids: KeyRegistry,
+    codes: KeyRegistry,
+    organisations: KeyRegistry,
+    funder_currencies: KeyRegistry,
+) -> list[Problem]:
+    """The findings across records, each with a ``dataset_*`` code, in a stable order."""
+    found: list[Problem] = []
+    for key, stats in ids.repeated():
+        conflict = len(stats.variants) > 1
+        found.append(
+            Problem(
+                code="dataset_programme_conflict" if conflict else "dataset_programme_duplicate",
+                severity="error" if conflict else "warning",
+                path="id",
+                message=(
+                    f"programme id {key!r} is in {stats.count} records "
+                    + (
+                        f"with {len(stats.variants)}{'+' if stats.variants_seen_beyond else ''} "
+                        "different contents"
+                        if conflict
+                        else "with the same content"
+                    )
+                    + f": {_places(stats)}"
+                ),
+                value=key,
+                values={"records": stats.count, "places": [where_text(w) for w in stats.places]},
+            )
+        )
+    for key, stats in codes.repeated():
+        if len(stats.variants) > 1:
+            found.append(
+                Problem(
+                    code="dataset_code_titles_differ",
+                    severity="warning",
+                    path="code",
+                    message=f"programme code {key!r} has {len(stats.variants)} different titles "
+                    f"in {stats.count} records: {_places(stats)}",
+                    value=key,
+                    values={"records": stats.count},
+                )
+            )
+    for key, stats in organisations.repeated():
+        if len(stats.variants) > 1:
+            found.append(
+                Problem(
+                    code="dataset_organisation_conflict",
+                    severity="warning",
+                    path="organisations[].id",
+                    message=f"organisation id {key!r} has {len(stats.variants)} different names "
+                    f"or kinds in {stats.count} records: {_places(stats)}",
+                    value=key,
+                    values={"records": stats.count},
+                )
+            )
+    for key, stats in sorted(funder_currencies.keys.items()):
+        if len(stats.variants) > 1:
+            currencies = ", ".join(sorted(stats.variants))
+            found.append(
+                Problem(
+                    code="dataset_funder_currencies_mixed",
+                    severity="info",
+                    path="budget",
+                    message=f"the portfolio of funder {key!r} mixes currencies ({currencies}): "
+                    "convert before adding its budgets",
+                    value=key,
+                    values={"currencies": sorted(stats.variants)},
+                )
+            )
+    return found
+
+
+__all__ = ["KeyRegistry", "KeyStats", "Where", "cross_record_findings", "where_text"]
