@@ -231,3 +231,4 @@ def test_report_json_is_one_json_array_whatever_the_inputs(tmp_path):
     assert result.returncode == 2
     reports = json.loads(result.stdout)
     assert len(reports) == len(LINES)
+    assert {r["versions"]["schema_version"] for r in reports} == {capacitylib.SCHEMA_VERSION}

@@ -1,6 +1,8 @@
 """Package version and document-format version (they change independently)."""
 
+from typing import Final
+
 __version__ = "0.1.0"
 
 #: Version of the programme document format written to ``schema_version``.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Final = "1.0"

@@ -138,3 +138,13 @@ def test_error_messages_are_fully_rendered():
     messages = [p.message for p in problems_from_error(info.value)]
     assert len(messages) >= 5
     assert all("{" not in m and "}" not in m for m in messages), messages
+
+
+def test_the_schema_version_is_defined_once():
+    from typing import get_args
+
+    from capacitylib import SCHEMA_VERSION, Programme
+
+    field = Programme.model_fields["schema_version"]
+    assert get_args(field.annotation) == (SCHEMA_VERSION,)
+    assert field.default == SCHEMA_VERSION

@@ -29,6 +29,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """Print the report of every valid programme of ``args.paths``; the exit code."""
     from capacitylib.calculators import build_report  # noqa: PLC0415 - only this command
+    from capacitylib.quality import versions  # noqa: PLC0415 - only this command
+
+    stamp = versions()
 
     as_of = as_of_date(args.as_of)
     status = EXIT_OK
@@ -45,7 +48,8 @@ def cmd_report(args: argparse.Namespace) -> int:
                 continue
             report = build_report(outcome.programme, as_of=as_of)
             if args.format == "json":
-                text = json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2)
+                stamped = {**report.to_json_dict(), "versions": stamp}
+                text = json.dumps(stamped, ensure_ascii=False, indent=2)
                 sys.stdout.write(("," if written else "") + "\n" + text)
             else:
                 body = safe_text(report.render_text().rstrip("\n"))

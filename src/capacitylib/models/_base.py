@@ -11,7 +11,7 @@ from capacitylib.codelists import PeriodStatus, TimeUnit
 from capacitylib.values import Estimate, Money, Period
 from capacitylib.values.dates import Day
 from capacitylib.values.money import non_negative
-from capacitylib.values.text import MAX_TEXT_LENGTH
+from capacitylib.values.text import LANGUAGE_TAG_PATTERN, MAX_TEXT_LENGTH
 
 __all__ = [
     "CapacityModel",
@@ -47,7 +47,7 @@ class Source(CapacityModel):
     url: Url | None = Field(default=None, description="Web address.")
     language: str | None = Field(
         default=None,
-        pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$",
+        pattern=LANGUAGE_TAG_PATTERN,
         description="Language of the source (BCP 47 tag).",
     )
     retrieved: Day | None = Field(default=None, description="Date the source was read.")

@@ -8,6 +8,7 @@ from typing import Literal, Self
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from capacitylib._version import SCHEMA_VERSION
 from capacitylib.codelists import (
     FundingInstrument,
     PeriodStatus,
@@ -79,8 +80,8 @@ class Programme(CapacityModel):
     ('cz_2014_2020', 485)
     """
 
-    schema_version: Literal["1.0"] = Field(
-        default="1.0", description="Version of the document format; `1.0`."
+    schema_version: Literal["1.0"] = Field(  # Literal of SCHEMA_VERSION; a test keeps them equal
+        default=SCHEMA_VERSION, description="Version of the document format; `1.0`."
     )
     id: ObjectId = Field(
         description=(

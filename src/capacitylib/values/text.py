@@ -13,8 +13,11 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, RootModel, StringConstraints, field_validator
 
+#: The pattern of a language tag (the documents' and the tables' one definition).
+LANGUAGE_TAG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
+
 #: A BCP 47 language tag as used in the field's records: ``lt``, ``lv``, ``cs``, ``en``, ``pt-BR``.
-LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")]
+LanguageTag = Annotated[str, StringConstraints(pattern=LANGUAGE_TAG_PATTERN)]
 
 #: Longest text accepted in any single text field, in characters.
 MAX_TEXT_LENGTH = 100_000

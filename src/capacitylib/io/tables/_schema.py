@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from capacitylib.codelists import HoursUnit
 from capacitylib.values import LocalizedText
+from capacitylib.values.text import LANGUAGE_TAG_PATTERN
 
 #: What a column holds, and so how its cells are written and read.
 Kind = Literal[
@@ -37,7 +38,7 @@ Kind = Literal[
 
 GroupKind = Literal["money", "estimate", "hours"]
 
-LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+LANGUAGE_RE = re.compile(LANGUAGE_TAG_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
