@@ -1,8 +1,9 @@
 """Benchmarks: capacitylib against msgspec, jsonschema and fastjsonschema, side by side in ONE run.
 
-Run:  python benchmarks/run.py                 (needs: pip install -e ".[dev,bench]"; ~12 minutes)
+Run:  python benchmarks/run.py                 (needs: pip install -e ".[dev,bench]"; ~16 minutes)
       python benchmarks/run.py --quick         (fewer repetitions, smaller sizes)
       python benchmarks/run.py --only batch    (one section; repeatable)
+      python benchmarks/run.py --only convert  (convert NDJSON to every format: time, peak RSS)
 
 Every case is timed in the same process, round-robin over repetitions so that machine noise hits
 all of them alike; the table shows medians and the ratio to the named baseline.
@@ -21,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import convert
 import fastjsonschema
 import generate
 import jsonschema
@@ -180,6 +182,15 @@ def checks_and_reports(repeats: int) -> None:
             lambda: capacitylib.from_tables(tables),
         ),
     ]
+    try:
+        from capacitylib.io.frames import to_arrow, to_frames
+    except ImportError:  # pragma: no cover - without the pandas and parquet extras
+        pass
+    else:
+        cases += [
+            ("capacitylib typed Arrow tables (to_arrow)", lambda: to_arrow(programmes)),
+            ("capacitylib typed DataFrames (to_frames)", lambda: to_frames(programmes)),
+        ]
     results = timed(cases, repeats)
     table(
         "Checks, reports and dumps of small documents (200 per run)",
@@ -304,7 +315,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         action="append",
-        choices=("validate", "batch", "checks", "scaling", "import", "memory"),
+        choices=("validate", "batch", "checks", "scaling", "import", "memory", "convert"),
         help="run only this section (repeatable)",
     )
     args = parser.parse_args()
@@ -324,6 +335,9 @@ def main() -> None:
         "scaling": lambda: report_scaling(1_000 if not args.quick else 200, max(3, repeats // 3)),
         "import": lambda: import_time(15 if not args.quick else 5),
         "memory": lambda: memory(100_000 if not args.quick else 10_000),
+        "convert": lambda: convert.main(
+            ["--records", "2000" if args.quick else "20000", "--rounds", "1" if args.quick else "3"]
+        ),
     }
     for name in args.only or list(sections):
         sections[name]()

@@ -1,4 +1,4 @@
-"""Griffe extension: a ``#:`` comment above a module constant or alias becomes its docstring.
+"""Griffe extensions: ``#:`` comments become docstrings; Sphinx roles become code spans.
 
 capacitylib documents constants and type aliases (``FIXED_EURO_RATES``, ``Scope``) with
 Sphinx-style ``#:`` comments; griffe reads only string literals after an assignment. Loaded by
@@ -7,6 +7,7 @@ mkdocstrings (``extensions:`` in ``mkdocs.yml``), so the API reference shows tho
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import griffe
@@ -32,3 +33,45 @@ class CommentDocstrings(griffe.Extension):
             attr.docstring = griffe.Docstring(
                 " ".join(comment), lineno=index + 2, endlineno=attr.lineno - 1, parent=attr
             )
+
+
+# A Sphinx role such as :func:`~capacitylib.io.convert` or :class:`Programme`, which markdown
+# does not know: shown as the name in code, the short form when the target starts with "~".
+_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|mod|data|attr|exc|obj|const):`(~?)([^`]+)`")
+
+
+def plain_roles(text: str) -> str:
+    """``text`` with every Sphinx role written as a code span (``~a.b.c`` as ``c``)."""
+
+    def code(match: re.Match[str]) -> str:
+        short, target = match.groups()
+        return f"`{target.rsplit('.', 1)[-1] if short else target}`"
+
+    return _ROLE.sub(code, text)
+
+
+class SphinxRoles(griffe.Extension):
+    """Docstrings keep their Sphinx roles for IDEs; the site shows them as code, not raw text."""
+
+    def on_instance(self, *, obj: griffe.Object, **kwargs: Any) -> None:
+        """Rewrite the roles of ``obj``'s docstring."""
+        if obj.docstring is not None:
+            obj.docstring.value = plain_roles(obj.docstring.value)
+
+
+class PydanticFieldsOnly(griffe.Extension):
+    """After griffe-pydantic: operator aliases (``__radd__ = __add__``) are not model fields."""
+
+    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        """Drop the ``pydantic-field`` label from attributes that have no annotation."""
+        _unlabel(pkg)
+
+
+def _unlabel(obj: griffe.Object) -> None:
+    for member in obj.members.values():
+        if member.is_alias:
+            continue
+        if member.is_attribute and member.annotation is None:
+            member.labels.discard("pydantic-field")
+        if member.is_module or member.is_class:
+            _unlabel(member)

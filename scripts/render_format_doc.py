@@ -29,17 +29,35 @@ package) is generated from the same models.
 - **Dates** are ISO 8601 (`2016-11-01`). Periods include their end date. Where a source gives
   only a month or a year, or no year at all, fields typed *PartialDate* take `2019-05`, `2019`,
   `--03-30` (30 March, year unknown) or `--04` (April, year unknown).
+- **Programme periods** (*StatedPeriod*) take a day, a month or a year at either end
+  (`2021-03` .. `2027-06`), and either end may be left out when the source states only the
+  other ("until 2020-09-30"). Each version carries its status and provenance (`source`, `url`,
+  `stated_on`, `effective_from`); the one calculated with is chosen by status, then by the
+  latest `stated_on` (else `effective_from`), never by list order (see
+  `Programme.stated_period`).
 - **Amounts** (*Money*) are `{amount, currency}`; write the amount as a string (`"43940212.00"`)
   so every digit is kept. JSON numbers are read exactly up to 15 significant digits; Python
   floats are refused. Currencies are ISO 4217 codes, including withdrawn ones (`LTL`, `LVL`).
 - **Figures** (*Estimate*) are `{min, max}` ranges, `{min}` or a bare number when exact, with
-  `approximate: true` for "cca"/"about". *Hours* add `unit` (`clock_hour`, `academic_hour`,
-  `day`) and optionally `academic_hour_minutes`.
+  `approximate: true` for "cca"/"about". "At least 30" or "more than 30" is
+  `{min: 30, at_least: true}` (no upper bound), "up to 200" is `{max: 200, up_to: true}`
+  (lower bound 0). *Hours* add `unit` (`clock_hour`, `academic_hour`, `day`) and optionally
+  `academic_hour_minutes`.
+- **Shares** of a budget are decimal fractions written as strings (`share: "0.85"` for 85 %),
+  beside or instead of an `amount`; `sources_complete: false` says the listed sources are only
+  part of the total.
+- **Extensions**: the programme and each organisation, activity and indicator take
+  `extensions: {namespace: any JSON}` for fields a funder or a tool adds. They are kept in
+  every format and never interpreted; `validate` lists each as info. Any other unknown field
+  is still an error.
 - **Multilingual text** (*LocalizedText*) maps language tags to text: `{lt: ..., en: ...}`.
 - **References** between objects are ids (`organisations[].id`, `activities[].id`) and must
   resolve.
 - Fields left out take their defaults: `null`, an empty list, or the default shown below.
   `capacitylib.dumps` writes the canonical form: `schema_version` first, defaults left out.
+- **Versions**: documents written now say `schema_version: "1.1"`; every `1.0` document is a
+  valid 1.1 document and loads unchanged (`capacitylib.models.upgrade.upgrade_document` rewrites
+  one as 1.1).
 - YAML is read with a safe loader: only `true`/`false` are booleans (so the language tag `no`
   stays Norwegian), decimals stay exact, and aliases (`*name`) are refused.
 """
@@ -56,6 +74,8 @@ def type_name(annotation: Any) -> str:  # noqa: PLR0911 - one return per kind of
         return " or ".join(names)
     if origin is tuple:
         return f"list of {type_name(args[0])}"
+    if origin is dict:
+        return "mapping of namespace to any JSON"
     if origin is typing.Literal:
         return " or ".join(f"`{a}`" for a in args)
     if isinstance(annotation, type):
@@ -93,7 +113,9 @@ def model_section(model: type[BaseModel], found: dict[str, type[enum.Enum]]) -> 
         enums_in(info.annotation, found)
         required = "yes" if info.is_required() else ""
         default = ""
-        if info.default_factory is not None:
+        if info.default_factory is dict:
+            default = ""  # an empty mapping, like an empty list
+        elif info.default_factory is not None:
             default = "(computed)"
         elif not info.is_required():
             d = info.default
@@ -117,6 +139,11 @@ def render() -> str:
         models.StatedPeriod,
         models.StatedDuration,
         models.OperationalProgramme,
+        models.Measure,
+        models.RelatedProgramme,
+        models.StatedCount,
+        models.PartnerGroup,
+        models.TargetGroupStatement,
         models.Organisation,
         models.OrganisationIdentifier,
         models.Contact,
@@ -124,6 +151,7 @@ def render() -> str:
         models.Budget,
         models.FundingSource,
         models.BudgetLine,
+        models.UnitCost,
         models.Activity,
         models.Participation,
         models.Output,

@@ -197,6 +197,7 @@ KIND_TEXT = {
     "codes": "codes, `;`-joined",
     "partial_dates": "partial dates, `;`-joined",
     "texts": "JSON array of texts",
+    "json": "JSON object (namespace to any JSON)",
     "localized": "text in `<lang>`",
     "position": "integer from 0",
 }

@@ -415,3 +415,20 @@ def test_convert_csv_neutralises_formulas_unless_raw(tmp_path):
         back = run("convert", str(tmp_path / folder), str(tmp_path / f"{folder}.json"))
         assert back.returncode == 0
         assert json.loads((tmp_path / f"{folder}.json").read_text())["title"] == doc["title"]
+
+
+def test_upgrade_rewrites_a_1_0_document_as_the_current_format(tmp_path):
+    old = Path(__file__).parent / "models" / "format_1_0" / "cz-up-msk-supervision.yaml"
+    assert 'schema_version: "1.0"' in old.read_text(encoding="utf-8")
+    out = tmp_path / "new.json"
+    result = run("upgrade", str(old), str(out))
+    assert result.returncode == 0, result.stderr
+    upgraded = json.loads(out.read_text(encoding="utf-8"))
+    assert upgraded["schema_version"] == capacitylib.SCHEMA_VERSION
+    assert capacitylib.to_document(capacitylib.load(out)) == capacitylib.to_document(
+        capacitylib.load(old)
+    )
+    to_stdout = run("upgrade", str(old))
+    assert to_stdout.stdout.startswith(f"schema_version: '{capacitylib.SCHEMA_VERSION}'")
+    refused = run("upgrade", str(old), str(old))
+    assert refused.returncode == 2 and "is the input" in refused.stderr

@@ -100,3 +100,16 @@ def test_readme_main_job_validates_and_reports_the_examples():
     first = re.findall(r"^\$ (.+)$", readme, flags=re.MULTILINE)[0]
     assert "capacitylib validate examples/programmes" in first
     assert "capacitylib report examples/programmes" in first
+
+
+def test_readme_links_work_on_the_package_index_and_in_the_repository():
+    """Every README link is absolute (PyPI shows the README without the repository) and the
+    repository file it names exists."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)]+)\)", readme)
+    assert links
+    base = "https://github.com/capacitylib/capacitylib/blob/main/"
+    for link in links:
+        assert link.startswith(("https://", "http://")), link
+        if link.startswith(base):
+            assert (ROOT / link.removeprefix(base)).exists(), link

@@ -53,3 +53,31 @@ def test_hash_colon_comments_become_docstrings():
     docstring = module["FIXED_EURO_RATES"].docstring
     assert docstring is not None
     assert docstring.value.startswith("The fixed euro conversion rates of the litas and the lats")
+
+
+def test_sphinx_roles_become_code_spans_on_the_site():
+    """No raw :func: or :class: reaches a page; the docstrings themselves keep them for IDEs."""
+    griffe = pytest.importorskip("griffe")
+    comments = load("griffe_comments")
+    assert comments.plain_roles(
+        "See :func:`~capacitylib.io.convert` and :class:`capacitylib.Programme`."
+    ) == ("See `convert` and `capacitylib.Programme`.")
+    package = griffe.load(
+        "capacitylib",
+        search_paths=[ROOT / "src"],
+        extensions=griffe.load_extensions(comments.SphinxRoles()),
+        resolve_aliases=False,
+    )
+    leaks = []
+
+    def walk(obj):
+        for member in obj.members.values():
+            if member.is_alias:
+                continue
+            if member.docstring is not None and comments._ROLE.search(member.docstring.value):
+                leaks.append(member.path)
+            if member.is_module or member.is_class:
+                walk(member)
+
+    walk(package)
+    assert not leaks, leaks[:10]

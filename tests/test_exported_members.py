@@ -41,11 +41,51 @@ def test_unknown_attribute_is_an_attribute_error():
         _ = capacitylib.no_such_name  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(
-    "module", ["capacitylib.calculators", "capacitylib.parsing", "capacitylib.rules"]
-)
+PUBLIC_PACKAGES = [
+    "capacitylib",
+    "capacitylib.calculators",
+    "capacitylib.cli",
+    "capacitylib.io",
+    "capacitylib.io.tables",
+    "capacitylib.models",
+    "capacitylib.parsing",
+    "capacitylib.plots",
+    "capacitylib.quality",
+    "capacitylib.rules",
+    "capacitylib.testing",
+    "capacitylib.values",
+]
+
+
+@pytest.mark.parametrize("module", PUBLIC_PACKAGES)
 def test_public_subpackages_have_sorted_complete_all(module):
+    """As httpx checks: __all__ is sorted, names what exists, and misses no public name."""
     mod = importlib.import_module(module)
     assert mod.__all__ == sorted(mod.__all__, key=_ruff_sort_key)
     for name in mod.__all__:
-        assert hasattr(mod, name)
+        assert hasattr(mod, name), name
+    # Every public name the package defines or re-exports (not its submodules, not typing
+    # helpers it imported for annotations) is in __all__.
+    stray = {
+        name
+        for name, value in vars(mod).items()
+        if not name.startswith("_")
+        and type(value).__name__ != "module"
+        and getattr(value, "__module__", "").startswith("capacitylib")
+        and name not in mod.__all__
+    }
+    assert not stray, f"{module} has public names missing from __all__: {sorted(stray)}"
+
+
+def test_every_public_package_is_checked():
+    """A new public package (a folder without a leading underscore) is added to the list."""
+    from pathlib import Path
+
+    root = Path(capacitylib.__file__).parent
+    found = {"capacitylib"} | {
+        "capacitylib." + ".".join(p.parent.relative_to(root).parts)
+        for p in root.rglob("__init__.py")
+        if not any(part.startswith("_") for part in p.parent.relative_to(root).parts)
+        and p.parent != root
+    }
+    assert found == set(PUBLIC_PACKAGES)

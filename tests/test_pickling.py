@@ -125,7 +125,6 @@ def examples() -> dict[str, Callable[[], BaseException]]:
     from capacitylib.cli import CommandError
     from capacitylib.io._extras import require
     from capacitylib.io.tables._decode import CellError
-    from capacitylib.io.tables.cells import ParsingUnavailableError
     from capacitylib.parsing import ParseError
     from capacitylib.values import Money
 
@@ -141,9 +140,6 @@ def examples() -> dict[str, Callable[[], BaseException]]:
         "capacitylib.io.tables.problems.TableError": table_error,
         "capacitylib.io.tables._decode.CellError": lambda: CellError(
             "'1e999' is not a finite number", code="cell_not_finite"
-        ),
-        "capacitylib.io.tables.cells.ParsingUnavailableError": lambda: ParsingUnavailableError(
-            "reading text cells in a language (lang=...) needs capacitylib.parsing"
         ),
         "capacitylib.io._extras.MissingExtraError": lambda: raised(
             require, "no_such_module_here", extra="xlsx", package="openpyxl"

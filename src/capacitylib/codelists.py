@@ -25,6 +25,7 @@ class FundingInstrument(StrEnum):
     EEA_GRANTS = "eea_grants"
     NORWAY_GRANTS = "norway_grants"
     SWISS_CONTRIBUTION = "swiss_contribution"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
     NATIONAL = "national"
     MUNICIPAL = "municipal"
     PRIVATE = "private"
@@ -52,6 +53,7 @@ class OrganisationKind(StrEnum):
 
     MINISTRY = "ministry"
     STATE_AGENCY = "state_agency"
+    REGIONAL_GOVERNMENT = "regional_government"
     MUNICIPALITY = "municipality"
     MUNICIPAL_SOCIAL_SERVICE = "municipal_social_service"
     MUNICIPAL_INSTITUTION = "municipal_institution"
@@ -118,6 +120,8 @@ class ActivityKind(StrEnum):
     FACILITATION_MEETING = "facilitation_meeting"
     NETWORKING_MEETING = "networking_meeting"
     MENTORING = "mentoring"
+    STUDY_SUPPORT = "study_support"
+    JOB_CREATION = "job_creation"
     STUDY_VISIT = "study_visit"
     PILOT = "pilot"
     METHODOLOGY_DEVELOPMENT = "methodology_development"
@@ -190,6 +194,11 @@ class ReachUnit(StrEnum):
     HOURS = "hours"
     DOCUMENTS = "documents"
     CASES = "cases"
+    PARTNERS = "partners"
+    COUNTRIES = "countries"
+    REGIONS = "regions"
+    OFFICES = "offices"
+    CITIES = "cities"
     OTHER = "other"
 
 
@@ -262,6 +271,7 @@ class OutputKind(StrEnum):
     SERVICE_MODEL = "service_model"
     BLOG = "blog"
     NEWSLETTER = "newsletter"
+    PERIODICAL = "periodical"
     WEBSITE = "website"
     OTHER = "other"
 
@@ -292,5 +302,118 @@ class ProgrammeCodeScheme(StrEnum):
     LT_2014_2020 = "lt_2014_2020"
     LV_2014_2020_ESF = "lv_2014_2020_esf"
     LV_EEA_2009_2014_NGO = "lv_eea_2009_2014_ngo"
+    LV_2021_2027_MEASURE = "lv_2021_2027_measure"
+    LT_2021_2027_MEASURE = "lt_2021_2027_measure"
     CCI = "cci"
     OTHER = "other"
+
+
+class ProgrammeStatus(StrEnum):
+    """Where a programme stands as its source states it (``in implementation``, ``completed``).
+
+    >>> ProgrammeStatus("in_implementation").value
+    'in_implementation'
+    """
+
+    PLANNED = "planned"
+    APPROVED = "approved"
+    IN_IMPLEMENTATION = "in_implementation"
+    COMPLETED = "completed"
+    SUSPENDED = "suspended"
+    TERMINATED = "terminated"
+
+
+class MeasureLevel(StrEnum):
+    """Level of a programme's place in its funding structure, from priority down to call.
+
+    Priority axes (CZ, SK), priorities, investment priorities, specific objectives (LV
+    ``9.2.6``), measures (LT ``08.1.2-CPVA-K-408``, PL ``Działanie 9.1``), activities and calls.
+
+    >>> MeasureLevel("specific_objective").value
+    'specific_objective'
+    """
+
+    PRIORITY_AXIS = "priority_axis"
+    PRIORITY = "priority"
+    INVESTMENT_PRIORITY = "investment_priority"
+    SPECIFIC_OBJECTIVE = "specific_objective"
+    MEASURE = "measure"
+    ACTIVITY = "activity"
+    CALL = "call"
+    OTHER = "other"
+
+
+class ProgrammeRelation(StrEnum):
+    """How another programme relates to this one: the one it follows or the one following it.
+
+    >>> ProgrammeRelation("predecessor").value
+    'predecessor'
+    """
+
+    PREDECESSOR = "predecessor"
+    FOLLOW_UP = "follow_up"
+    PARENT = "parent"
+    RELATED = "related"
+
+
+class CountSubject(StrEnum):
+    """What a stated count counts: partners alone, partners and the lead, countries, ...
+
+    ``partners`` excludes the lead implementer; ``partners_and_lead`` includes it.
+
+    >>> CountSubject("partners_and_lead").value
+    'partners_and_lead'
+    """
+
+    PARTNERS = "partners"
+    PARTNERS_AND_LEAD = "partners_and_lead"
+    COUNTRIES = "countries"
+    ORGANISATIONS = "organisations"
+    MUNICIPALITIES = "municipalities"
+    PLACES = "places"
+    EXPERTS = "experts"
+    TRAINERS = "trainers"
+    PARTICIPANTS = "participants"
+    OTHER = "other"
+
+
+class TargetRole(StrEnum):
+    """Role of a target group: reached directly, or benefiting in the end through those reached.
+
+    Social workers are trained (``direct``) so that older people living at home benefit
+    (``ultimate_beneficiary``).
+
+    >>> TargetRole("ultimate_beneficiary").value
+    'ultimate_beneficiary'
+    """
+
+    DIRECT = "direct"
+    ULTIMATE_BENEFICIARY = "ultimate_beneficiary"
+    OTHER = "other"
+
+
+class PlaceKind(StrEnum):
+    """Kind of place a location names or counts (``in 7 towns``).
+
+    >>> PlaceKind("town").value
+    'town'
+    """
+
+    COUNTRY = "country"
+    REGION = "region"
+    MUNICIPALITY = "municipality"
+    TOWN = "town"
+    VILLAGE = "village"
+    SITE = "site"
+    OTHER = "other"
+
+
+class TaxBasis(StrEnum):
+    """Whether a stated amount includes taxes and contributions (``gross``) or not (``net``).
+
+    >>> TaxBasis("gross").value
+    'gross'
+    """
+
+    GROSS = "gross"
+    NET = "net"

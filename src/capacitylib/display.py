@@ -26,7 +26,14 @@ from capacitylib.values._decimal import tidy
 
 if TYPE_CHECKING:
     from capacitylib.calculators import ProgrammeReport, ReachFigure
-    from capacitylib.models import Activity, Indicator, Participation, Programme, Session
+    from capacitylib.models import (
+        Activity,
+        Indicator,
+        Participation,
+        Programme,
+        Session,
+        StatedPeriod,
+    )
 
 __all__ = ["programme_html", "programme_text", "report_html"]
 
@@ -62,6 +69,16 @@ def _period(period: Period | None, *, whole: str = "not stated") -> str:
     end = period.end.isoformat() if period.end is not None else "open"
     days = f", {period.days} days" if period.days is not None else ""
     return f"{period.start.isoformat()} .. {end}{days}"
+
+
+def _stated_period(stated: StatedPeriod) -> str:
+    exact = stated.to_period()
+    if exact is not None:
+        return _period(exact)
+    start = str(stated.start) if stated.start is not None else "start not stated"
+    end = str(stated.end) if stated.end is not None else "open"
+    days = f", {stated.duration} days" if stated.duration is not None else ""
+    return f"{start} .. {end}{days}"
 
 
 def _money(amount: Money | None) -> str:
@@ -131,7 +148,10 @@ def _rounded(value: Estimate | None, places: int) -> Estimate | None:
     if value is None:
         return None
     value = round_estimate(value, places)
-    return Estimate(min=tidy(value.min), max=tidy(value.max), approximate=value.approximate)
+    high = None if value.max is None else tidy(value.max)
+    return Estimate(
+        min=tidy(value.min), max=high, at_least=high is None, approximate=value.approximate
+    )
 
 
 def _percent_of(share: Estimate | None) -> str:
@@ -160,7 +180,8 @@ def _programme_tables(p: Programme) -> list[_Table]:
         funding.append(p.operational_programme.name.best("en"))
     facts.append(("funding", ", ".join(funding) or "not stated"))
     facts += [
-        ("period", f"{s.status.value if s.status else 'stated'} {_period(s)}") for s in p.periods
+        ("period", f"{s.status.value if s.status else 'stated'} {_stated_period(s)}")
+        for s in p.periods
     ] or [("period", "not stated")]
     facts += _budget_facts(p)
     if p.target_groups:

@@ -186,3 +186,93 @@ def test_year_budgets_add_up_to_programme_budgets(progs: list[Programme]) -> Non
         Decimal(0),
     )
     assert by_year == expected
+
+
+# --- one row per programme, and typed frames ---------------------------------------------------
+
+
+def test_one_figures_entry_per_programme_in_input_order() -> None:
+    """portfolio() keeps each programme's own figures beside the groups."""
+    result = portfolio(EXAMPLES)
+    assert [p.programme_id for p in result.programmes] == [p.id for p in EXAMPLES]
+    cz = result.programmes[0]
+    assert cz.country == "CZ"
+    assert cz.days == 485
+    assert cz.clock_hours.known == Estimate.range(228, 342)
+    lt = next(p for p in result.programmes if p.budget is not None)
+    assert lt.budget == Money.of("43940212.00", "EUR")
+
+
+def test_programme_figures_add_up_to_the_country_rows() -> None:
+    """Per-programme activities and hours sum to the country groups' figures."""
+    result = portfolio(EXAMPLES)
+    for row in result.by("country"):
+        mine = [p for p in result.programmes if p.country == row.key]
+        assert sum(p.activities for p in mine) == row.activities
+        tally = Tally()
+        for p in mine:
+            tally = Tally(
+                known=p.clock_hours.known
+                if tally.known is None
+                else (
+                    tally.known
+                    if p.clock_hours.known is None
+                    else tally.known + p.clock_hours.known
+                ),
+                unknown=tally.unknown + p.clock_hours.unknown,
+            )
+        assert tally == row.clock_hours
+
+
+def test_years_split_each_budget_exactly() -> None:
+    """Each programme's years add up to its budget rounded to the cent."""
+    result = portfolio(EXAMPLES)
+    for figures in result.programmes:
+        if figures.budget is None:
+            continue
+        years = [y for y in result.years if y.programme_id == figures.programme_id]
+        total = sum((y.budget.amount for y in years if y.budget), Decimal(0))
+        assert total == figures.budget.rounded().amount
+
+
+def test_portfolio_frame_is_typed_and_exact() -> None:
+    """to_frame() gives one typed row per programme: exact decimals, Int64, dates, categories."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    frame = portfolio(EXAMPLES).to_frame()
+    assert frame["programme_id"].tolist() == [p.id for p in EXAMPLES]
+    assert str(frame["budget_amount"].dtype).startswith("decimal128(")
+    assert str(frame["days"].dtype) == "Int64"
+    assert str(frame["country"].dtype) == "category"
+    assert str(frame["start"].dtype).startswith("datetime64[")
+    assert frame["budget_amount"].sum() == Decimal("43940212.00")
+    assert isinstance(frame["clock_hours_max"].sum(), Decimal)
+    assert frame["start"].dt.year.min() == min(p.period.start.year for p in EXAMPLES if p.period)
+    years = portfolio(EXAMPLES).to_frame(by="year")
+    assert years.loc[years.year == 2024, "budget_amount"].sum() == Decimal("10829708.81")
+    groups = portfolio(EXAMPLES).to_frame(by="group")
+    assert set(groups["dimension"].cat.categories) == {"country", "funder", "activity_kind", "year"}
+    assert pd.api.types.is_numeric_dtype(groups["budget_EUR"].dtype)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(programmes(), max_size=4))
+def test_portfolio_frame_matches_the_figures_exactly(progs: list[Programme]) -> None:
+    """Every frame cell is the figure it comes from: no float, no rounding, no lost unknown."""
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    unique = [p.model_copy(update={"id": f"{i}-{p.id}"}) for i, p in enumerate(progs)]
+    result = portfolio(unique)
+    frame = result.to_frame()
+    assert len(frame) == len(unique)
+    for row, figures in zip(frame.to_dict("records"), result.programmes, strict=True):
+        expected = None if figures.budget is None else figures.budget.amount
+        got = row["budget_amount"]
+        assert (got is None or got is pd_na()) if expected is None else got == expected
+        assert row["sessions_unknown"] == figures.sessions.unknown
+
+
+def pd_na() -> object:
+    import pandas as pd
+
+    return pd.NA

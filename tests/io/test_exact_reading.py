@@ -127,8 +127,8 @@ def test_yaml_nulls(plain):
 )
 def test_yaml_impossible_dates_are_problems_with_their_path(day, code):
     """Dates are not resolved by YAML, so the model reports a bad one with its path."""
-    found = problems(lambda: loads(HEAD + f"periods: [{{start: {day}}}]\n"))
-    assert [(p.code, p.path) for p in found] == [(code, "periods[0].start")]
+    found = problems(lambda: loads(HEAD + f"sources: [{{retrieved: {day}}}]\n"))
+    assert [(p.code, p.path) for p in found] == [(code, "sources[0].retrieved")]
 
 
 @pytest.mark.parametrize(

@@ -24,9 +24,9 @@ def test_bad_records_become_problems_with_codes():
     assert validate_record("{").problems[0].code == "json_invalid"
     assert validate_record(b"\xff{}").problems[0].code == "record_not_utf8"
     assert validate_record("id: [x", format="yaml").problems[0].code == "yaml_invalid"
-    outcome = validate_record({"id": "p", "title": {"en": "t"}, "periods": [{"start": "x"}]})
+    outcome = validate_record({"id": "p", "title": {"en": "t"}, "sources": [{"retrieved": "x"}]})
     assert [(p.path, p.code) for p in outcome.problems] == [
-        ("periods[0].start", "date_from_datetime_parsing")
+        ("sources[0].retrieved", "date_from_datetime_parsing")
     ]
 
 

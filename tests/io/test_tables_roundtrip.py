@@ -115,7 +115,7 @@ def test_column_names_are_unique_and_unambiguous():
 
 
 def test_decimals_are_never_floats_in_any_format(tmp_path):
-    """Amount cells are Decimal in DataFrames, text in Parquet and XLSX, never float."""
+    """Amount cells are Decimal in DataFrames, decimal128 in Parquet, text in XLSX, never float."""
     import openpyxl
     import pyarrow.parquet as pq
 
@@ -124,7 +124,7 @@ def test_decimals_are_never_floats_in_any_format(tmp_path):
     assert amounts and all(type(a).__name__ == "Decimal" for a in amounts)
     write_tables(EXAMPLES, tmp_path / "t.parquet")
     schema = pq.read_schema(tmp_path / "t.parquet" / "programmes.parquet")
-    assert str(schema.field("budget_total_amount").type) == "string"
+    assert str(schema.field("budget_total_amount").type) == "decimal128(10, 2)"
     assert schema.field("budget_total_amount").metadata == {b"capacitylib.kind": b"decimal"}
     write_tables(EXAMPLES, tmp_path / "t.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["programmes"]

@@ -13,7 +13,7 @@ MINIMAL = {"id": "p1", "title": {"en": "Supervision for social workers"}}
 
 def test_minimal_programme_needs_only_an_id_and_a_title():
     p = Programme.model_validate(MINIMAL)
-    assert p.schema_version == "1.0"
+    assert p.schema_version == "1.1"
     assert p.period is None and p.code is None
 
 
@@ -144,7 +144,9 @@ def test_the_schema_version_is_defined_once():
     from typing import get_args
 
     from capacitylib import SCHEMA_VERSION, Programme
+    from capacitylib._version import SCHEMA_VERSIONS
 
     field = Programme.model_fields["schema_version"]
-    assert get_args(field.annotation) == (SCHEMA_VERSION,)
+    assert get_args(field.annotation) == SCHEMA_VERSIONS
+    assert SCHEMA_VERSIONS[-1] == SCHEMA_VERSION
     assert field.default == SCHEMA_VERSION

@@ -98,15 +98,19 @@ def unknown_when_incomputable(function: Callable[_P, _R | None]) -> Callable[_P,
     return wrapper
 
 
-def figure(low: Decimal, high: Decimal, *, approximate: bool = False) -> Estimate:
+def figure(low: Decimal, high: Decimal | None, *, approximate: bool = False) -> Estimate:
     """A calculated Estimate ``low..high``, not held to the input limit of 10^18.
+
+    ``high=None`` is a figure without an upper bound ("at least ``low``").
 
     >>> str(figure(Decimal(8) * 10**18, Decimal(9) * 10**18))
     '8000000000000000000-9000000000000000000'
     """
-    if not Decimal(0) <= low <= high:
+    if not Decimal(0) <= low or (high is not None and low > high):
         raise ValueError(f"a calculation gave an invalid range {low}..{high}")
-    return Estimate.model_construct(min=low, max=high, approximate=approximate)
+    return Estimate.model_construct(
+        min=low, max=high, approximate=approximate, at_least=high is None
+    )
 
 
 def exact_sum(left: Estimate, right: Estimate) -> Estimate:
@@ -152,7 +156,7 @@ def round_estimate(value: Estimate, places: int, *, rounding: str = ROUND_HALF_E
     """
     return figure(
         round_decimal(value.min, places, rounding=rounding),
-        round_decimal(value.max, places, rounding=rounding),
+        None if value.max is None else round_decimal(value.max, places, rounding=rounding),
         approximate=value.approximate,
     )
 
@@ -160,13 +164,14 @@ def round_estimate(value: Estimate, places: int, *, rounding: str = ROUND_HALF_E
 def divide_estimate(numerator: Estimate, denominator: Estimate) -> Estimate:
     """``numerator / denominator`` as a range: ``min/max .. max/min``, in :data:`CONTEXT`.
 
-    Refuses (``ZeroDivisionError``) a denominator that may be zero.
+    A denominator without an upper bound gives the lower bound 0; a numerator without one
+    gives a result without one. Refuses (``ZeroDivisionError``) a denominator that may be zero.
     """
     if denominator.min <= 0:
         raise ZeroDivisionError(f"cannot divide {numerator} by {denominator}: it may be zero")
     return figure(
-        divide(numerator.min, denominator.max),
-        divide(numerator.max, denominator.min),
+        Decimal(0) if denominator.max is None else divide(numerator.min, denominator.max),
+        None if numerator.max is None else divide(numerator.max, denominator.min),
         approximate=numerator.approximate or denominator.approximate,
     )
 
@@ -198,7 +203,7 @@ def scaled(value: Estimate, factor: Decimal) -> Estimate:
     """``value`` times a non-negative exact ``factor``, computed in :data:`CONTEXT`."""
     return figure(
         CONTEXT.multiply(value.min, factor),
-        CONTEXT.multiply(value.max, factor),
+        None if value.max is None else CONTEXT.multiply(value.max, factor),
         approximate=value.approximate,
     )
 

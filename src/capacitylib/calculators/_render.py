@@ -46,7 +46,11 @@ def json_figure(value: Estimate | int | None, places: int | None = None) -> dict
         return {"min": value, "max": value}
     if places is not None:
         value = round_estimate(value, places)
-    return {"min": json_number(value.min), "max": json_number(value.max)}
+    # An open-ended figure ("at least 30") has no max: null, never a made-up bound.
+    return {
+        "min": json_number(value.min),
+        "max": None if value.max is None else json_number(value.max),
+    }
 
 
 def _amount(value: Money | None) -> str | None:
@@ -99,6 +103,14 @@ def _reach_by_unit(report: ProgrammeReport) -> list[dict[str, Any]]:
     return rows
 
 
+def _days_by_year(d: Any) -> dict[str, Any] | None:
+    if d.days_by_year is not None:
+        return {str(y): json_figure(n) for y, n in d.days_by_year.items()}
+    if d.days_by_year_range is not None:
+        return {str(y): json_figure(n) for y, n in d.days_by_year_range.items()}
+    return None
+
+
 def report_json(report: ProgrammeReport) -> dict[str, Any]:
     """The JSON object of one programme (see ``docs/semantics.md`` for every key)."""
     with localcontext(WIDE):
@@ -119,18 +131,16 @@ def _report_json(report: ProgrammeReport) -> dict[str, Any]:
         "currency": report.currency,
         "as_of": report.as_of.isoformat() if report.as_of else None,
         "duration": {
-            "start": d.start.isoformat() if d.start else None,
-            "end": d.end.isoformat() if d.end else None,
-            "days": json_figure(d.days),
+            "start": d.start.isoformat() if d.start else d.stated_start,
+            "end": d.end.isoformat() if d.end else d.stated_end,
+            "days": json_figure(d.days if d.days is not None else d.days_range),
             "calendar": None
             if calendar is None
             else {"years": calendar.years, "months": calendar.months, "days": calendar.days},
             "elapsed_days": json_figure(d.elapsed_days),
             "remaining_days": json_figure(d.remaining_days),
             "share_elapsed": _share(d.share_elapsed),
-            "days_by_year": None
-            if d.days_by_year is None
-            else {str(y): json_figure(n) for y, n in d.days_by_year.items()},
+            "days_by_year": _days_by_year(d),
         },
         "budget": {
             "total": _amount(b.total),
@@ -155,6 +165,15 @@ def _report_json(report: ProgrammeReport) -> dict[str, Any]:
         },
         "activities": _activities(report.activities),
         "activities_planned": _activities(report.activities_planned),
+        "training": [
+            {
+                "activity": t.activity,
+                "kind": t.kind.value,
+                "hours_per_participant": json_figure(t.hours_per_participant, HOURS_PLACES),
+                "person_hours": json_figure(t.person_hours, HOURS_PLACES),
+            }
+            for t in report.training
+        ],
         "reach": _reach(report.reach),
         "reach_planned": _reach(report.reach_planned),
         "participations": _reach(report.reach, unique=False),
@@ -188,7 +207,8 @@ def _fig(value: Estimate | None, places: int | None = None, unit: str = "") -> s
         return "unknown"
     if places is not None:
         value = round_estimate(value, places)
-    text = str(figure(_tidy(value.min), _tidy(value.max), approximate=value.approximate))
+    high = None if value.max is None else _tidy(value.max)
+    text = str(figure(_tidy(value.min), high, approximate=value.approximate))
     return f"{text} {unit}".rstrip()
 
 
@@ -237,7 +257,16 @@ def _percent(share: Decimal) -> str:
 def _period_lines(report: ProgrammeReport) -> list[str]:
     d = report.duration
     if d.start is None:
-        return ["Period: not stated"]
+        if d.stated_start is None and d.stated_end is None:
+            return ["Period: not stated"]
+        length = f"{_fig(d.days_range)} days" if d.days_range is not None else "length unknown"
+        start = d.stated_start or "start not stated"
+        end = d.stated_end or "end not stated"
+        lines = [f"Period: {start} .. {end}, {length} (ends known to the month or year only)"]
+        if d.days_by_year_range:
+            split = ", ".join(f"{y}: {_fig(n)}" for y, n in d.days_by_year_range.items())
+            lines.append(f"  days by year: {split}")
+        return lines
     end = d.end.isoformat() if d.end else "open"
     length = f"{d.days} days ({d.calendar})" if d.days is not None else "length unknown"
     lines = [f"Period: {d.start.isoformat()} .. {end}, {length}"]
@@ -305,6 +334,13 @@ def _report_text(report: ProgrammeReport) -> str:
     lines += ["Activities (achieved):", *_activity_lines(report.activities)]
     if report.activities_planned:
         lines += ["Activities (planned):", *_activity_lines(report.activities_planned)]
+    if report.training:
+        lines.append("Training per participant:")
+        lines += [
+            f"  {t.activity} ({t.kind.value}): clock hours per participant "
+            f"{_fig(t.hours_per_participant, 1)}, person-hours {_fig(t.person_hours, 1)}"
+            for t in report.training
+        ]
     lines += ["Reach (achieved):", *_reach_lines(report.reach)]
     if report.reach_planned:
         lines += ["Reach (planned):", *_reach_lines(report.reach_planned)]

@@ -30,7 +30,7 @@ from capacitylib.calculators.hours import activity_clock_hours, session_count
 from capacitylib.calculators.reach import reach
 from capacitylib.codelists import ActivityKind, FundingSourceKind, ReachUnit
 from capacitylib.errors import CapacitylibError
-from capacitylib.models import Activity, Budget, Programme
+from capacitylib.models import Activity, Budget, FundingSource, Programme
 from capacitylib.reference import ReferenceTables
 from capacitylib.values import Estimate, Money, Period
 
@@ -112,9 +112,11 @@ class MoneyRange:
 def totals_by_source(budget: Budget) -> dict[FundingSourceKind, Money]:
     """Sum of the budget's funding sources per kind, in codelist order; only kinds listed.
 
-    Refused: sources in different currencies (``CurrencyMismatchError``), a sum that cannot be
-    computed exactly (``ArithmeticError``) or is above the amount limit of 10^18
-    (``ValidationError``). Unit: the budget's currency, exact (no rounding).
+    A source stated only as a ``share`` counts ``share x total`` when the budget states its
+    total, and is left out otherwise (its amount is unknown). Refused: sources in different
+    currencies (``CurrencyMismatchError``), a sum that cannot be computed exactly
+    (``ArithmeticError``) or is above the amount limit of 10^18 (``ValidationError``). Unit: the
+    budget's currency, exact (no rounding).
 
     >>> b = Budget(sources=[
     ...     {"kind": "eu_fund", "amount": {"amount": "850.00", "currency": "EUR"}},
@@ -125,8 +127,11 @@ def totals_by_source(budget: Budget) -> dict[FundingSourceKind, Money]:
     sums: dict[FundingSourceKind, Money] = {}
     with localcontext(EXACT):
         for source in budget.sources:
+            amount = source_amount(budget, source)
+            if amount is None:
+                continue
             previous = sums.get(source.kind)
-            sums[source.kind] = source.amount if previous is None else previous + source.amount
+            sums[source.kind] = amount if previous is None else previous + amount
         currencies = {m.currency for m in sums.values()}
         if len(currencies) > 1:
             total = Money.of(0, next(iter(currencies)))
@@ -135,18 +140,40 @@ def totals_by_source(budget: Budget) -> dict[FundingSourceKind, Money]:
     return {kind: sums[kind] for kind in FundingSourceKind if kind in sums}
 
 
+def source_amount(budget: Budget, source: FundingSource) -> Money | None:
+    """A source's amount as stated, else its share of the stated total, else ``None``.
+
+    ``share x total`` is exact (no rounding).
+
+    >>> b = Budget(total={"amount": "2000000.00", "currency": "EUR"},
+    ...            sources=[{"kind": "eu_fund", "share": "0.85"}])
+    >>> str(source_amount(b, b.sources[0]))
+    '1700000.0000 EUR'
+    """
+    if source.amount is not None:
+        return source.amount
+    if source.share is None or budget.total is None:
+        return None
+    with localcontext(EXACT):
+        return Money(amount=budget.total.amount * source.share, currency=budget.total.currency)
+
+
 @unknown_when_incomputable
 def budget_total(budget: Budget) -> Money | None:
     """The stated total, else the sum of the sources, else ``None`` (unknown, never 0).
 
     The sum is exact; ``None`` (unknown) when it cannot be computed exactly or exceeds the
-    amount limit of 10^18. Refused: sources in different currencies.
+    amount limit of 10^18, when the sources are only part of the total
+    (``sources_complete: false``) or when a source states no amount. Refused: sources in
+    different currencies.
 
     >>> str(budget_total(Budget(total={"amount": "43940212.00", "currency": "EUR"})))
     '43940212.00 EUR'
     """
     if budget.total is not None:
         return budget.total
+    if not budget.sources_complete or any(s.amount is None for s in budget.sources):
+        return None
     sums = list(totals_by_source(budget).values())
     if not sums:
         return None
@@ -162,7 +189,8 @@ class FundingShares:
     """Shares of the budget base by kind of money, as fractions (0.85 is 85%).
 
     ``eu_rate``: EU fund plus donor grant; ``public_rate``: that plus national and municipal
-    budgets; ``own_contribution_rate``: own cash plus in kind. ``base`` is the denominator.
+    budgets; ``own_contribution_rate``: own cash plus in kind. ``base`` is the denominator;
+    ``None`` when the budget states only shares.
 
     >>> from capacitylib.models import Budget
     >>> eur = lambda amount: {"amount": amount, "currency": "EUR"}
@@ -173,7 +201,7 @@ class FundingShares:
     (Decimal('0.9'), Decimal('0.9'), Decimal('0.1'))
     """
 
-    base: Money
+    base: Money | None
     eu_rate: Decimal
     public_rate: Decimal
     own_contribution_rate: Decimal
@@ -183,11 +211,21 @@ class FundingShares:
 def funding_shares(budget: Budget) -> FundingShares | None:
     """EU rate, public rate and own-contribution rate of a budget.
 
-    Base: the stated total, else the sum of the sources. A kind not listed counts as 0 once
-    the budget lists at least one source; ``None`` when no source is listed, the base is 0
-    (the split is unknown, not 0%) or a sum cannot be computed exactly. Unit: a Decimal
-    fraction, 28 significant digits, half-even.
+    Base: the stated total, else the sum of the sources. A source's fraction is its amount
+    over the base, else its stated ``share`` (so a budget stated as "ESF 80 %, state budget
+    10 %, own contribution 10 %" has rates without amounts). A kind not listed counts as 0 once
+    the budget lists at least one source; ``None`` when no source is listed, the sources are
+    only part of the total (``sources_complete: false``: the rest is unknown, not 0%), a
+    source's fraction is unknown, the base is 0 (the split is unknown, not 0%) or a sum
+    cannot be computed exactly. Unit: a Decimal fraction, 28 significant digits, half-even.
     Refused: mixed currencies.
+
+    >>> shares_only = Budget(sources=[{"kind": "eu_fund", "share": "0.80"},
+    ...     {"kind": "national_budget", "share": "0.10"},
+    ...     {"kind": "own_contribution_cash", "share": "0.10"}])
+    >>> s = funding_shares(shares_only)
+    >>> s.base, s.eu_rate, s.public_rate, s.own_contribution_rate
+    (None, Decimal('0.80'), Decimal('0.90'), Decimal('0.10'))
 
     >>> b = Budget(total={"amount": "1000.00", "currency": "EUR"}, sources=[
     ...     {"kind": "eu_fund", "amount": {"amount": "850.00", "currency": "EUR"}},
@@ -197,18 +235,40 @@ def funding_shares(budget: Budget) -> FundingShares | None:
     >>> s.eu_rate, s.public_rate, s.own_contribution_rate
     (Decimal('0.85'), Decimal('0.95'), Decimal('0.05'))
     """
+    if not budget.sources or not budget.sources_complete:
+        return None
+    if all(s.amount is None for s in budget.sources) and budget.total is None:
+        if any(s.share is None for s in budget.sources):
+            return None
+        with localcontext(EXACT):
+
+            def stated(kinds: frozenset[FundingSourceKind]) -> Decimal:
+                return sum(
+                    (s.share for s in budget.sources if s.kind in kinds and s.share is not None),
+                    Decimal(0),
+                )
+
+            return FundingShares(
+                base=None,
+                eu_rate=stated(EU_SOURCES),
+                public_rate=stated(PUBLIC_SOURCES),
+                own_contribution_rate=stated(OWN_SOURCES),
+            )
     sums = totals_by_source(budget)
     base = budget_total(budget)
     if not sums or base is None or base.amount == 0:
         return None
+    if any(source_amount(budget, s) is None for s in budget.sources):
+        return None
+    base_money = base
 
     def share(kinds: frozenset[FundingSourceKind]) -> Decimal:
-        part = Money.of(0, base.currency)
+        part = Money.of(0, base_money.currency)
         with localcontext(EXACT):
             for kind, amount in sums.items():
                 if kind in kinds:
                     part = part + amount
-        return divide(part.amount, base.amount)
+        return divide(part.amount, base_money.amount)
 
     return FundingShares(
         base=base,
@@ -251,6 +311,8 @@ def cost_per(amount: Money, quantity: Estimate | Decimal | int) -> MoneyRange:
     q = as_estimate(quantity)
     if q.min <= 0:
         raise ZeroDivisionError(f"cannot divide {amount} by {q}: it may be zero")
+    if q.max is None:
+        raise ZeroDivisionError(f"cannot divide {amount} by {q}: it has no upper bound")
     low = Money(amount=divide(amount.amount, q.max), currency=amount.currency)
     high = Money(amount=divide(amount.amount, q.min), currency=amount.currency)
     return MoneyRange(low, high)

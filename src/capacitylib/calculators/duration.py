@@ -211,3 +211,31 @@ def duration_range(start: PartialDate | date, end: PartialDate | date) -> Estima
     longest = (e_last - s_first).days + 1
     shortest = max(1, (e_first - s_last).days + 1)
     return Estimate.range(shortest, longest)
+
+
+def days_by_year_range(
+    start: PartialDate | date, end: PartialDate | date
+) -> dict[int, Estimate] | None:
+    """Days in each calendar year of a period whose ends are known to year, month or day.
+
+    For each year, the fewest days come from the shortest period the ends allow (latest start,
+    earliest end) and the most from the longest (earliest start, latest end): a year's count
+    only grows as the start moves earlier or the end later. Years the longest period touches
+    are listed, in order; exact ends give exact figures equal to :func:`days_by_year`.
+    ``None`` when a year is unknown. Refused (``ValueError``): an end only before the start.
+
+    >>> {y: str(n) for y, n in days_by_year_range(PartialDate.parse("2021-03"),
+    ...                                            PartialDate.parse("2022-06")).items()}
+    {2021: '276-306', 2022: '152-181'}
+    """
+    s, e = _interval(start), _interval(end)
+    if s is None or e is None:
+        return None
+    (s_first, s_last), (e_first, e_last) = s, e
+    if e_last < s_first:
+        raise ValueError(f"end {end} falls before start {start}")
+    longest = days_by_year(Period(start=s_first, end=e_last)) or {}
+    shortest: dict[int, int] = {}
+    if e_first >= s_last:
+        shortest = days_by_year(Period(start=s_last, end=e_first)) or {}
+    return {year: Estimate.range(shortest.get(year, 0), most) for year, most in longest.items()}

@@ -76,12 +76,18 @@ def clock_hours(
             return None
         # Multiply (exactly) before dividing so that 88 x 40 / 60 is as exact as 28 digits allow.
         with localcontext(EXACT):
-            low, high = hours.min * minutes, hours.max * minutes
-        return figure(divide(low, 60), divide(high, 60), approximate=hours.approximate)
+            low = hours.min * minutes
+            high = None if hours.max is None else hours.max * minutes
+        return figure(
+            divide(low, 60),
+            None if high is None else divide(high, 60),
+            approximate=hours.approximate,
+        )
     factor = Decimal(hours_per_day) if hours.unit is HoursUnit.DAY else Decimal(1)
     with localcontext(EXACT):
         # Not Hours.to_clock_hours: 10^18 days are 8 x 10^18 hours, above the input limit.
-        low, high = tidy(hours.min * factor), tidy(hours.max * factor)
+        low = tidy(hours.min * factor)
+        high = None if hours.max is None else tidy(hours.max * factor)
     return figure(low, high, approximate=hours.approximate)
 
 
@@ -360,7 +366,7 @@ def cpd_comparison(
     meets: bool | None
     if hours.min >= required:
         meets = True
-    elif hours.max < required:
+    elif hours.max is not None and hours.max < required:
         meets = False
     else:
         meets = None

@@ -14,15 +14,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from typing import Any, Literal
 
 from capacitylib.calculators._common import Scope, Tally
 from capacitylib.calculators._parts import activity_parts
 from capacitylib.calculators._render import json_figure
-from capacitylib.calculators.budget import RateTable, allocate_by_year, budget_total, convert
+from capacitylib.calculators.budget import (
+    RateTable,
+    allocate_by_year,
+    budget_total,
+    convert,
+    funding_shares,
+)
 from capacitylib.calculators.duration import days_by_year
 from capacitylib.calculators.hours import activity_clock_hours, person_hours, session_count
-from capacitylib.codelists import ActivityKind, FundingInstrument
+from capacitylib.calculators.reach import reach
+from capacitylib.codelists import ActivityKind, FundingInstrument, ReachUnit
 from capacitylib.models import Programme
 from capacitylib.reference import ReferenceTables
 from capacitylib.values import Estimate, Money
@@ -157,6 +166,60 @@ class _Acc:
 
 
 @dataclass(frozen=True, slots=True)
+class ProgrammeFigures:
+    """One programme's figures in a portfolio: the analyst's row per programme.
+
+    ``budget`` is the total (stated, else the sum of sources; converted when the portfolio
+    converts); ``eu_rate``, ``public_rate`` and ``own_contribution_rate`` its co-financing
+    shares (:func:`~capacitylib.calculators.funding_shares`, ``None`` when the sources are not
+    stated); ``days`` the programme's days; ``activities`` the activities in scope with the sum
+    of their ``sessions``, ``clock_hours`` and ``person_hours``; ``participations`` the
+    participations of persons in scope (every target group counted in persons; the
+    same person at two activities counts twice, see :func:`~capacitylib.calculators.reach`).
+
+    >>> import capacitylib
+    >>> first = portfolio(capacitylib.load_examples()).programmes[0]
+    >>> first.programme_id, first.days, str(first.clock_hours.known), first.clock_hours.unknown
+    ('cz-up-msk-supervision', 485, '228-342', 2)
+    """
+
+    programme_id: str
+    title: str
+    country: str | None
+    funder: str | None
+    start: date | None
+    end: date | None
+    days: int | None
+    budget: Money | None
+    eu_rate: Decimal | None
+    public_rate: Decimal | None
+    own_contribution_rate: Decimal | None
+    activities: int
+    sessions: Tally
+    clock_hours: Tally
+    person_hours: Tally
+    participations: Tally
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeYear:
+    """One programme's figures in one calendar year: its days and its budget split by days.
+
+    The split is of the total rounded to the minor unit, so the years add up exactly to it.
+
+    >>> import capacitylib
+    >>> year = portfolio(capacitylib.load_examples()).years[0]
+    >>> year.programme_id, year.year, year.days, str(year.budget)
+    ('cz-up-msk-supervision', 2016, 61, 'None')
+    """
+
+    programme_id: str
+    year: int
+    days: int
+    budget: Money | None
+
+
+@dataclass(frozen=True, slots=True)
 class Portfolio:
     """Rows of every dimension; :meth:`by` picks one, :meth:`as_rows` gives a flat table.
 
@@ -167,6 +230,29 @@ class Portfolio:
     """
 
     rows: tuple[PortfolioRow, ...]
+    programmes: tuple[ProgrammeFigures, ...] = ()
+    """One entry per programme, in input order."""
+    years: tuple[ProgrammeYear, ...] = ()
+    """One entry per programme and calendar year of its period, in input order."""
+
+    def to_frame(self, *, by: Literal["programme", "year", "group"] = "programme") -> Any:
+        """The portfolio as a typed ``pandas.DataFrame`` (the ``pandas`` extra).
+
+        ``by="programme"``: one row per programme; ``"year"``: one per programme and calendar
+        year; ``"group"``: the rows of :meth:`by` for every dimension. Amounts are exact
+        Arrow decimals with their currency beside them, counts ``Int64``, dates
+        ``datetime64``, codes ``category``, figures ``_min``/``_max`` pairs with an
+        ``_unknown`` count (see :func:`capacitylib.io.frames.portfolio_frame`).
+
+        >>> import capacitylib
+        >>> frame = portfolio(capacitylib.load_examples()).to_frame()
+        >>> budgets = frame.groupby("country", observed=True)["budget_amount"]
+        >>> budgets.sum(min_count=1).to_dict()  # min_count=1: unknown stays unknown, not 0
+        {'CZ': None, 'LT': Decimal('43940212.00'), 'LV': None}
+        """
+        from capacitylib.io.frames import portfolio_frame  # noqa: PLC0415 - optional pandas
+
+        return portfolio_frame(self, by=by)
 
     def by(self, dimension: Dimension) -> tuple[PortfolioRow, ...]:
         """The rows of one dimension, sorted by key (unknown last)."""
@@ -213,12 +299,20 @@ def portfolio(
     def acc(dimension: Dimension, key: str | None) -> _Acc:
         return groups.setdefault((dimension, key), _Acc())
 
+    figures: list[ProgrammeFigures] = []
+    years: list[ProgrammeYear] = []
     for index, programme in enumerate(programmes):
-        _add_programme(
+        one, its_years = _add_programme(
             index, programme, acc, scope=scope, tables=tables, currency=currency, rates=rates
         )
+        figures.append(one)
+        years += its_years
     keys = sorted(groups, key=_rank)
-    return Portfolio(rows=tuple(groups[k].row(*k) for k in keys))
+    return Portfolio(
+        rows=tuple(groups[k].row(*k) for k in keys),
+        programmes=tuple(figures),
+        years=tuple(years),
+    )
 
 
 _DIMENSION_ORDER: Mapping[Dimension, int] = {
@@ -253,7 +347,7 @@ def _add_programme(
     tables: ReferenceTables | None,
     currency: str | None,
     rates: RateTable | None,
-) -> None:
+) -> tuple[ProgrammeFigures, list[ProgrammeYear]]:
     total = budget_total(programme.budget) if programme.budget is not None else None
     if total is not None and currency is not None and rates is not None:
         total = convert(total, currency, rates=rates)
@@ -267,6 +361,7 @@ def _add_programme(
         row.add_money(total)
         row.days = row.days.add(None if days is None else Estimate.exact(days))
     options: dict[str, Any] = {"scope": scope, "country": country, "tables": tables}
+    own = _Acc()
     for activity in programme.activities:
         if not activity_parts(activity, scope):
             continue
@@ -275,27 +370,62 @@ def _add_programme(
             activity_clock_hours(activity, **options),
             person_hours(activity, **options),
         )
-        for row in (*by_programme, acc("activity_kind", activity.kind.value)):
+        for row in (*by_programme, acc("activity_kind", activity.kind.value), own):
             row.programmes.add(index)
             row.activities += 1
             row.sessions = row.sessions.add(figures[0])
             row.clock_hours = row.clock_hours.add(figures[1])
             row.person_hours = row.person_hours.add(figures[2])
-    _add_years(index, programme, acc, total)
+    years = _add_years(index, programme, acc, total)
+    shares = None if programme.budget is None else funding_shares(programme.budget)
+    one = ProgrammeFigures(
+        programme_id=programme.id,
+        title=programme.title.best("en"),
+        country=country,
+        funder=found.value if found else None,
+        start=None if period is None else period.start,
+        end=None if period is None else period.end,
+        days=days,
+        budget=total,
+        eu_rate=None if shares is None else shares.eu_rate,
+        public_rate=None if shares is None else shares.public_rate,
+        own_contribution_rate=None if shares is None else shares.own_contribution_rate,
+        activities=own.activities,
+        sessions=own.sessions,
+        clock_hours=own.clock_hours,
+        person_hours=own.person_hours,
+        participations=_participations(programme, scope),
+    )
+    return one, years
 
 
-def _add_years(index: int, programme: Programme, acc: _AccFor, total: Money | None) -> None:
+def _participations(programme: Programme, scope: Scope) -> Tally:
+    """Participations of persons over every target group counted in persons."""
+    tally = Tally()
+    for figure in reach(programme, scope=scope):
+        if figure.unit is ReachUnit.PERSONS:
+            tally = tally.add(figure.participations)
+    return tally
+
+
+def _add_years(
+    index: int, programme: Programme, acc: _AccFor, total: Money | None
+) -> list[ProgrammeYear]:
     period = programme.period
     split = None if period is None else days_by_year(period)
     if period is None or split is None:
         row = acc("year", None)
         row.programmes.add(index)
         row.add_money(total)
-        return
+        return []
     # The split is of the total rounded to the minor unit, so that the years add up exactly.
     amounts = None if total is None else allocate_by_year(total.rounded(), period)
+    years = []
     for year, days in split.items():
         row = acc("year", str(year))
         row.programmes.add(index)
         row.days = row.days.add(Estimate.exact(days))
-        row.add_money(None if amounts is None else amounts[year])
+        amount = None if amounts is None else amounts[year]
+        row.add_money(amount)
+        years.append(ProgrammeYear(programme.id, year, days, amount))
+    return years

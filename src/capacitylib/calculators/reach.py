@@ -134,11 +134,13 @@ def _union(counts: list[Estimate | None]) -> Estimate | None:
     known = [c for c in counts if c is not None]
     if len(known) != len(counts) or not known:
         return None
-    try:
-        with localcontext(EXACT):
-            high = sum((c.max for c in known), start=Decimal(0))
-    except INCOMPUTABLE:
-        return None
+    high: Decimal | None = None
+    if all(c.max is not None for c in known):
+        try:
+            with localcontext(EXACT):
+                high = sum((c.max for c in known if c.max is not None), start=Decimal(0))
+        except INCOMPUTABLE:
+            return None
     return calculated(
         max(c.min for c in known), high, approximate=any(c.approximate for c in known)
     )

@@ -22,6 +22,7 @@ from capacitylib.calculators._common import INCOMPUTABLE, WIDE, Scope, sum_known
 from capacitylib.calculators._parts import activity_parts
 from capacitylib.calculators._render import report_json, report_text
 from capacitylib.calculators.budget import (
+    TRAINING_KINDS,
     FundingShares,
     MoneyRange,
     allocate_by_year,
@@ -38,12 +39,19 @@ from capacitylib.calculators.duration import (
     CalendarDuration,
     calendar_duration,
     days_by_year,
+    days_by_year_range,
     elapsed_days,
     period_days,
     remaining_days,
     share_elapsed,
 )
-from capacitylib.calculators.hours import activity_clock_hours, person_hours, session_count
+from capacitylib.calculators.hours import (
+    DEFAULT_HOURS_PER_DAY,
+    activity_clock_hours,
+    hours_per_worker,
+    person_hours,
+    session_count,
+)
 from capacitylib.calculators.reach import (
     ReachFigure,
     achievement,
@@ -51,10 +59,10 @@ from capacitylib.calculators.reach import (
     organisations_reached,
     reach,
 )
-from capacitylib.codelists import ActivityKind, FundingSourceKind
-from capacitylib.models import Programme
+from capacitylib.codelists import ActivityKind, FundingSourceKind, HoursUnit
+from capacitylib.models import Activity, Programme
 from capacitylib.reference import ReferenceTables
-from capacitylib.values import CurrencyMismatchError, Estimate, Money
+from capacitylib.values import CurrencyMismatchError, Estimate, Hours, Money
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +83,34 @@ class DurationFigures:
     remaining_days: int | None = None
     share_elapsed: Decimal | None = None
     days_by_year: dict[int, int] | None = None
+    stated_start: str | None = None
+    stated_end: str | None = None
+    days_range: Estimate | None = None
+    days_by_year_range: dict[int, Estimate] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingFigures:
+    """Training one participant of an activity receives, and the person-hours in all.
+
+    ``hours_per_participant`` is in clock hours (a range when the source gives one), from the
+    stated hours per participant, else the activity's hours over its groups
+    (:func:`~capacitylib.calculators.hours_per_worker`); ``person_hours`` is
+    :func:`~capacitylib.calculators.person_hours`. ``None``: unknown. Listed: the achieved
+    activities that state hours per participant or are of a training kind
+    (:data:`~capacitylib.calculators.budget.TRAINING_KINDS`) and have either figure.
+
+    >>> import capacitylib
+    >>> pilot = next(p for p in capacitylib.load_examples() if p.id == "lv-9.2.1.1-15-I-001")
+    >>> t = build_report(pilot).training[0]
+    >>> t.activity, str(t.hours_per_participant), str(t.person_hours)
+    ('violence-methodology-pilot', 'cca 66-75', 'cca 1980-2250')
+    """
+
+    activity: str
+    kind: ActivityKind
+    hours_per_participant: Estimate | None
+    person_hours: Estimate | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +202,7 @@ class ProgrammeReport:
     municipalities_reached: tuple[str, ...]
     indicators: tuple[IndicatorFigures, ...]
     notes: tuple[str, ...] = ()
+    training: tuple[TrainingFigures, ...] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
         """The JSON object of this programme (keys documented in ``docs/semantics.md``).
@@ -189,7 +226,22 @@ class ProgrammeReport:
 def _duration(programme: Programme, as_of: date | None) -> DurationFigures:
     period = programme.period
     if period is None:
-        return DurationFigures(start=None, end=None, days=None, calendar=None)
+        stated = programme.stated_period
+        if stated is None:
+            return DurationFigures(start=None, end=None, days=None, calendar=None)
+        # Known to the month or year, or by one end only: a range of days, never a guessed day.
+        return DurationFigures(
+            start=None,
+            end=None,
+            days=None,
+            calendar=None,
+            stated_start=str(stated.start) if stated.start is not None else None,
+            stated_end=str(stated.end) if stated.end is not None else None,
+            days_range=stated.duration,
+            days_by_year_range=None
+            if stated.start is None or stated.end is None
+            else days_by_year_range(stated.start, stated.end),
+        )
     return DurationFigures(
         start=period.start,
         end=period.end,
@@ -199,7 +251,69 @@ def _duration(programme: Programme, as_of: date | None) -> DurationFigures:
         remaining_days=None if as_of is None else remaining_days(period, as_of=as_of),
         share_elapsed=None if as_of is None else share_elapsed(period, as_of=as_of),
         days_by_year=days_by_year(period),
+        stated_start=period.start.isoformat(),
+        stated_end=period.end.isoformat() if period.end is not None else None,
+        days_range=None if period.end is None else Estimate.exact(period.days or 0),
     )
+
+
+def _training(programme: Programme, tables: ReferenceTables | None) -> tuple[TrainingFigures, ...]:
+    figures = []
+    for activity in programme.activities:
+        if not activity_parts(activity, "achieved"):
+            continue
+        # Hours of a service to clients (313 hours for 12 families) are not training.
+        if activity.hours_per_participant is None and activity.kind not in TRAINING_KINDS:
+            continue
+        options: dict[str, Any] = {"country": programme.country, "tables": tables}
+        each = hours_per_worker(activity, **options)
+        total = person_hours(activity, **options)
+        if each is None and total is None:
+            continue
+        figures.append(
+            TrainingFigures(
+                activity=activity.id,
+                kind=activity.kind,
+                hours_per_participant=each,
+                person_hours=total,
+            )
+        )
+    return tuple(figures)
+
+
+def _attendance_assumed(activity: Activity) -> bool:
+    """Whether person-hours come from the sessions, not from per-participant or per-session data."""
+    return activity.hours_per_participant is None and not any(
+        s.participants for s in activity.sessions
+    )
+
+
+def _assumptions(programme: Programme, tables: ReferenceTables | None) -> list[str]:
+    """Notes for every default the figures rely on, instead of applying it silently."""
+    stated: list[Hours] = []
+    for activity in programme.activities:
+        for hours in (activity.hours_per_session, activity.hours_per_participant):
+            if hours is not None:
+                stated.append(hours)
+        if activity.total_hours is not None:
+            stated.append(activity.total_hours)
+        stated += [s.hours for s in activity.sessions if s.hours is not None]
+    notes = []
+    if any(h.unit is HoursUnit.DAY for h in stated):
+        notes.append(
+            f"hours stated in days counted at {DEFAULT_HOURS_PER_DAY} clock hours a day "
+            "(an assumption; pass hours_per_day to the calculators to change it)"
+        )
+    if any(h.unit is HoursUnit.ACADEMIC_HOUR and h.academic_hour_minutes is None for h in stated):
+        table = tables if tables is not None else ReferenceTables.default()
+        minutes = table.academic_hour_minutes(programme.country)
+        where = programme.country or "unknown country"
+        notes.append(
+            f"academic hours counted at {minutes} minutes, the default for {where}"
+            if minutes is not None
+            else f"academic hours not converted: no default length for {where}"
+        )
+    return notes
 
 
 _T = TypeVar("_T")
@@ -332,8 +446,10 @@ def _indicators(programme: Programme) -> tuple[IndicatorFigures, ...]:
 def _currency(budget: BudgetFigures, programme: Programme) -> str | None:
     if budget.total is not None:
         return str(budget.total.currency)
-    if programme.budget is not None and programme.budget.sources:
-        return str(programme.budget.sources[0].amount.currency)
+    if programme.budget is not None:
+        for source in programme.budget.sources:
+            if source.amount is not None:
+                return str(source.amount.currency)
     return None
 
 
@@ -360,7 +476,14 @@ def build_report(
 def _report(
     programme: Programme, as_of: date | None, tables: ReferenceTables | None
 ) -> ProgrammeReport:
-    notes: list[str] = []
+    notes: list[str] = _assumptions(programme, tables)
+    training = _training(programme, tables)
+    notes += [
+        f"person-hours of {t.activity} assume every participant attends all sessions of their "
+        "group (an upper bound otherwise)"
+        for t in training
+        if t.person_hours is not None and _attendance_assumed(programme.activity(t.activity))
+    ]
     budget = _budget(programme, tables, notes)
     return ProgrammeReport(
         id=programme.id,
@@ -380,6 +503,7 @@ def _report(
         municipalities_reached=municipalities_reached(programme, scope="all"),
         indicators=_indicators(programme),
         notes=tuple(notes),
+        training=training,
     )
 
 

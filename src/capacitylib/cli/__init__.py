@@ -14,7 +14,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from capacitylib._terminal import safe_line, safe_text
+from capacitylib._terminal import safe_line as _safe_line
+from capacitylib._terminal import safe_text as _safe_text
 from capacitylib._version import __version__
 from capacitylib.cli._common import (
     EXIT_INVALID,
@@ -23,16 +24,17 @@ from capacitylib.cli._common import (
     CommandError,
     rule_checks,
 )
-from capacitylib.cli.convert import cmd_convert
+from capacitylib.cli.convert import cmd_convert as _cmd_convert
 from capacitylib.cli.outputs import check_outputs
-from capacitylib.cli.report import cmd_report, cmd_schema
-from capacitylib.cli.validate import cmd_validate
-from capacitylib.io._atomic import OutputError
-from capacitylib.io._extras import MissingExtraError
+from capacitylib.cli.report import cmd_report as _cmd_report
+from capacitylib.cli.report import cmd_schema as _cmd_schema
+from capacitylib.cli.upgrade import cmd_upgrade as _cmd_upgrade
+from capacitylib.cli.validate import cmd_validate as _cmd_validate
+from capacitylib.io._atomic import OutputError as _OutputError
+from capacitylib.io._extras import MissingExtraError as _MissingExtraError
 from capacitylib.io.conversion import FORMATS
-from capacitylib.io.documents import DocumentError
-from capacitylib.io.tables.cells import ParsingUnavailableError
-from capacitylib.io.tables.problems import TableError
+from capacitylib.io.documents import DocumentError as _DocumentError
+from capacitylib.io.tables.problems import TableError as _TableError
 
 _EPILOG_VALIDATE = """examples:
   capacitylib validate examples/programmes
@@ -160,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="reject records in which the personal_data_* rules find personal data "
         "(national personal codes, private e-mail addresses, phone numbers); default: warn",
     )
-    validate.set_defaults(handler=cmd_validate)
+    validate.set_defaults(handler=_cmd_validate)
 
     conv = _subparser(
         sub,
@@ -182,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write CSV texts that start with = + - @ as they are (by default they are prefixed "
         "with ' so that a spreadsheet does not run them as formulas; reading undoes it)",
     )
-    conv.set_defaults(handler=cmd_convert)
+    conv.set_defaults(handler=_cmd_convert)
 
     report = _subparser(
         sub,
@@ -201,7 +203,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--as-of", metavar="DATE", help="date to report as of (YYYY-MM-DD)")
     report.add_argument("--lang", metavar="LANG", help="read text cells of tables in LANG")
-    report.set_defaults(handler=cmd_report)
+    report.set_defaults(handler=_cmd_report)
+
+    upgrade = _subparser(
+        sub,
+        "upgrade",
+        help="rewrite documents of an earlier format version (1.0) as the current one",
+        description="Rewrite programmes of format 1.0 (or any earlier version) as the current "
+        "format, in canonical form, in the same format as IN (a document, an NDJSON stream or "
+        "tables). Every record is validated first; nothing is written unless all are valid.",
+        epilog="examples:\n  capacitylib upgrade old.yaml new.yaml\n"
+        "  capacitylib upgrade old.ndjson > new.ndjson",
+    )
+    upgrade.add_argument("input", metavar="IN", help="file or folder to read")
+    upgrade.add_argument(
+        "output", metavar="OUT", nargs="?", help="file or folder to write (default: stdout)"
+    )
+    upgrade.set_defaults(handler=_cmd_upgrade)
 
     schema = _subparser(
         sub,
@@ -210,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema (Draft 2020-12) of a programme document.",
         epilog="example:\n  capacitylib schema > programme.schema.json",
     )
-    schema.set_defaults(handler=cmd_schema)
+    schema.set_defaults(handler=_cmd_schema)
     return parser
 
 
@@ -221,17 +239,16 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - an exit p
     previous = _handle_sigterm()
     try:
         code: int = args.handler(args)
-    except OutputError as exc:
-        sys.stderr.write(safe_line(f"capacitylib: error: {exc}") + "\n")
+    except _OutputError as exc:
+        sys.stderr.write(_safe_line(f"capacitylib: error: {exc}") + "\n")
         return EXIT_USAGE
     except (
         CommandError,
-        DocumentError,
-        MissingExtraError,
-        ParsingUnavailableError,
-        TableError,
+        _DocumentError,
+        _MissingExtraError,
+        _TableError,
     ) as exc:
-        sys.stderr.write(safe_text(f"capacitylib: error: {exc}") + "\n")
+        sys.stderr.write(_safe_text(f"capacitylib: error: {exc}") + "\n")
         return EXIT_USAGE
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
@@ -240,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - an exit p
             os.dup2(devnull, sys.stdout.fileno())
             return EXIT_OK
         message = f"capacitylib: error: {exc.filename or ''}: {exc.strerror or exc}"
-        sys.stderr.write(safe_line(message) + "\n")
+        sys.stderr.write(_safe_line(message) + "\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("capacitylib: interrupted; outputs not written\n")

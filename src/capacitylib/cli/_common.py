@@ -82,13 +82,24 @@ class Progress:
             self.shown = False
 
 
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """``1 activity``, ``2 activities``: the count and the noun in the right number.
+
+    >>> plural(1, "activity", "activities"), plural(0, "indicator")
+    ('1 activity', '0 indicators')
+    """
+    return f"{count} {noun if count == 1 else plural_noun or noun + 's'}"
+
+
 def print_outcome(outcome: Outcome, out: IO[str]) -> None:
     label = "OK     " if outcome.valid else "INVALID"
     if outcome.programme is not None:
         p = outcome.programme
         title = p.title.best("en")
         code = p.code or "(no code)"
-        counts = f"{len(p.activities)} activities, {len(p.indicators)} indicators"
+        counts = f"{plural(len(p.activities), 'activity', 'activities')}, " + plural(
+            len(p.indicators), "indicator"
+        )
         line = f"{label} {outcome.where}  {p.id}  {code}  {title!r}  [{counts}]"
     else:
         noun = "problem" if len(outcome.problems) == 1 else "problems"

@@ -5,6 +5,7 @@
 * :mod:`.records`: validating one record (a line, a document, parsed data) into an
   :class:`Outcome`; works on any iterable of records, so distributed engines can map it.
 * :mod:`.tables`: flat tables in CSV, XLSX, Parquet and pandas, lossless.
+* :mod:`.frames`: the tables as typed DataFrames and Arrow tables, for analysts.
 * :mod:`.validate` and :mod:`.conversion`: what the command line runs.
 """
 
@@ -33,6 +34,7 @@ from capacitylib.io.records import (
 
 if _typing.TYPE_CHECKING:
     from capacitylib.io.conversion import ConvertResult, convert
+    from capacitylib.io.frames import from_arrow, from_frames, to_arrow, to_frames, to_polars
     from capacitylib.io.tables import (
         TableError,
         TableProblem,
@@ -49,6 +51,7 @@ if _typing.TYPE_CHECKING:
         write_tables,
         write_xlsx,
     )
+    from capacitylib.io.tables.parquet_dataset import read_parquet_dataset, write_parquet_dataset
     from capacitylib.io.validate import validate_paths
 
 # Tables, conversion and path walking load on first use: `import capacitylib` stays cheap.
@@ -56,6 +59,12 @@ _LAZY = {
     "ConvertResult": "capacitylib.io.conversion",
     "convert": "capacitylib.io.conversion",
     "validate_paths": "capacitylib.io.validate",
+    **dict.fromkeys(
+        ("from_arrow", "from_frames", "to_arrow", "to_frames", "to_polars"), "capacitylib.io.frames"
+    ),
+    **dict.fromkeys(
+        ("read_parquet_dataset", "write_parquet_dataset"), "capacitylib.io.tables.parquet_dataset"
+    ),
     **dict.fromkeys(
         (
             "TableError",
@@ -93,7 +102,9 @@ __all__ = [
     "dump",
     "dumps",
     "example_paths",
+    "from_arrow",
     "from_dataframes",
+    "from_frames",
     "from_tables",
     "gc_paused",
     "iter_ndjson",
@@ -104,10 +115,14 @@ __all__ = [
     "read_csv",
     "read_ndjson",
     "read_parquet",
+    "read_parquet_dataset",
     "read_tables",
     "read_xlsx",
+    "to_arrow",
     "to_dataframes",
     "to_document",
+    "to_frames",
+    "to_polars",
     "to_tables",
     "validate_paths",
     "validate_record",
@@ -115,6 +130,7 @@ __all__ = [
     "write_csv",
     "write_ndjson",
     "write_parquet",
+    "write_parquet_dataset",
     "write_tables",
     "write_xlsx",
 ]

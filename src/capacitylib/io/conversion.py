@@ -2,15 +2,16 @@
 
 Formats by suffix: ``.yaml``/``.yml`` and ``.json`` one document; ``.ndjson``/``.jsonl`` a
 stream; ``.xlsx`` a workbook; ``.parquet`` a folder of Parquet tables; ``.csv`` or no suffix a
-folder of CSV tables. Every input record is validated first; if any is invalid nothing is
-written, so a conversion never silently drops a record. Every output is atomic (see
+folder of CSV tables. Every input record is validated as it is read; if any is invalid
+nothing is written, so a conversion never silently drops a record. Streams and tables are
+written while the input is read, in bounded memory. Every output is atomic (see
 :mod:`capacitylib.io._atomic`): it appears complete, or the previous one stays as it was.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
@@ -118,47 +119,94 @@ def convert(
     stdin: IO[bytes] | IO[str] | None = None,
     stdout: IO[str] | None = None,
     csv_formula_escape: bool = True,
+    on_record: Callable[[Outcome], None] | None = None,
 ) -> ConvertResult:
     """Convert programmes from ``source`` to ``target`` (``-`` for stdin or stdout).
 
-    Streams to a stream run in constant memory; any other conversion holds the programmes.
-    ``csv_formula_escape=False`` writes CSV texts that a spreadsheet would run as formulas raw
-    (see :func:`~capacitylib.io.tables.write_csv`).
+    Streams and tables are written while the input is read, in bounded memory: NDJSON line by
+    line, CSV, XLSX and Parquet from tables flattened a few hundred programmes at a time onto
+    disk (:class:`~capacitylib.io.tables._spool.TableSpool`). Only a ``.yaml``/``.json``
+    target, one document, holds its programme. ``csv_formula_escape=False`` writes CSV texts
+    that a spreadsheet would run as formulas raw (see
+    :func:`~capacitylib.io.tables.write_csv`). ``on_record`` is called with each input
+    record's outcome as it is read (a progress bar counts them).
+
+    >>> import capacitylib, tempfile
+    >>> target = tempfile.mkdtemp() + "/t.parquet"
+    >>> seen = []
+    >>> result = convert(capacitylib.example_paths()[0], target, on_record=seen.append)
+    >>> result.ok, result.written, len(seen)
+    (True, 1, 1)
     """
     src_fmt = from_format or (None if str(source) == "-" else format_of_path(source))
     dst_fmt = to_format or (None if str(target) == "-" else format_of_path(target))
     if src_fmt is None or dst_fmt is None:
         raise DocumentError("with - for stdin or stdout, name the format (--from, --to)")
     outcomes = read_outcomes(source, src_fmt, lang=lang, stdin=stdin)
+    if on_record is not None:
+        outcomes = _observed(outcomes, on_record)
     if dst_fmt == "ndjson":
         return _convert_stream(outcomes, target, stdout)
     result = ConvertResult()
+    if dst_fmt in ("csv", "xlsx", "parquet"):
+        if str(target) == "-":
+            raise DocumentError(f"{dst_fmt} tables cannot be written to stdout; give a path")
+        from capacitylib.io.tables import write_tables  # noqa: PLC0415 - optional extras
+
+        try:
+            write_tables(
+                _valid(outcomes, result),
+                target,
+                format=dst_fmt,
+                csv_formula_escape=csv_formula_escape,
+            )
+        except _Abandon:
+            result.written = 0
+        return result
     programmes: list[Programme] = []
     for outcome in outcomes:
         _collect(outcome, result, programmes)
     if not result.ok:
         return result
-    if dst_fmt in ("yaml", "json"):
-        if len(programmes) != 1:
-            raise DocumentError(
-                f"a .{dst_fmt} document holds one programme and the input has "
-                f"{len(programmes)}; write .ndjson or tables instead",
-                source=str(target),
-            )
-        text = dumps(programmes[0], format=dst_fmt)
-        if str(target) == "-":
-            (stdout or sys.stdout).write(text)
-        else:
-            with atomic_file(target) as handle:
-                handle.write(text)
-    elif dst_fmt in ("csv", "xlsx", "parquet"):
-        if str(target) == "-":
-            raise DocumentError(f"{dst_fmt} tables cannot be written to stdout; give a path")
-        from capacitylib.io.tables import write_tables  # noqa: PLC0415 - optional extras
-
-        write_tables(programmes, target, format=dst_fmt, csv_formula_escape=csv_formula_escape)
+    if len(programmes) != 1:
+        raise DocumentError(
+            f"a .{dst_fmt} document holds one programme and the input has "
+            f"{len(programmes)}; write .ndjson or tables instead",
+            source=str(target),
+        )
+    document_fmt: Literal["yaml", "json"] = "yaml" if dst_fmt == "yaml" else "json"
+    text = dumps(programmes[0], format=document_fmt)
+    if str(target) == "-":
+        (stdout or sys.stdout).write(text)
+    else:
+        with atomic_file(target) as handle:
+            handle.write(text)
     result.written = len(programmes)
     return result
+
+
+def _observed(
+    outcomes: Iterator[Outcome], on_record: Callable[[Outcome], None]
+) -> Iterator[Outcome]:
+    for outcome in outcomes:
+        on_record(outcome)
+        yield outcome
+
+
+def _valid(outcomes: Iterator[Outcome], result: ConvertResult) -> Iterator[Programme]:
+    """The valid programmes, counted in ``result``; ``_Abandon`` at the end if any was not.
+
+    Every record is read, so that every bad one is reported, but once one is bad no more
+    programmes are passed on: the writer's output is abandoned (the previous one stays).
+    """
+    for outcome in outcomes:
+        kept: list[Programme] = []
+        _collect(outcome, result, kept)
+        if result.ok:
+            result.written += len(kept)
+            yield from kept
+    if not result.ok:
+        raise _Abandon
 
 
 def _collect(outcome: Outcome, result: ConvertResult, programmes: list[Programme]) -> None:

@@ -44,6 +44,8 @@ Record = str | bytes | Mapping[str, Any]
 RecordFormat = Literal["json", "yaml"]
 
 _SCHEMA_VERSION_PREFIX = '{"schema_version":' + json.dumps(SCHEMA_VERSION) + ","
+# Written first by json_line whatever version the programme was read as (as to_document does).
+_SCHEMA_VERSION_FIELD = {"schema_version"}
 
 
 @dataclass
@@ -90,6 +92,20 @@ class Outcome:
         return self.programme is not None and not any(p.severity == "error" for p in self.problems)
 
     @property
+    def record_id(self) -> str | None:
+        """The programme's id, also for a rejected record whose input names one."""
+        if self.programme is not None:
+            return self.programme.id
+        if self.text is None or not self.text.lstrip().startswith("{"):
+            return None
+        try:
+            data = json.loads(self.text)
+        except ValueError:
+            return None
+        found = data.get("id") if isinstance(data, dict) else None
+        return found if isinstance(found, str) else None
+
+    @property
     def where(self) -> str:
         """``source:line``, ``source [record]`` or just ``source``."""
         if self.line is not None:
@@ -106,7 +122,7 @@ class Outcome:
             "record": self.record,
             "valid": self.valid,
             "unreadable": self.unreadable,
-            "id": self.programme.id if self.programme else None,
+            "id": self.record_id,
             "code": self.programme.code if self.programme else None,
             "problems": [p.as_dict() for p in self.problems],
         }
@@ -123,6 +139,7 @@ class Outcome:
             "line": self.line,
             "record": self.record,
             "unreadable": self.unreadable,
+            "id": self.record_id,
             "input": self.text,
         }
         if self.raw is not None:
@@ -286,11 +303,12 @@ def json_line(programme: Programme) -> str:
 
     >>> import capacitylib
     >>> json_line(capacitylib.load_examples()[0])[:60]
-    '{"schema_version":"1.0","id":"cz-up-msk-supervision","code":'
+    '{"schema_version":"1.1","id":"cz-up-msk-supervision","code":'
     """
-    # Defaults are left out, schema_version with them; the canonical form puts it first.
+    # Defaults are left out; schema_version (always the version written now) goes first.
     # A programme always has an id and a title, so the body is never "{}".
-    return _SCHEMA_VERSION_PREFIX + programme.model_dump_json(exclude_defaults=True)[1:]
+    body = programme.model_dump_json(exclude_defaults=True, exclude=_SCHEMA_VERSION_FIELD)
+    return _SCHEMA_VERSION_PREFIX + body[1:]
 
 
 def unreadable(

@@ -8,7 +8,14 @@ from capacitylib.models._base import (
     StatedPeriod,
 )
 from capacitylib.models.activity import Activity, Output, Participation, Session
-from capacitylib.models.budget import Budget, BudgetLine, FundingSource
+from capacitylib.models.budget import Budget, BudgetLine, FundingSource, UnitCost
+from capacitylib.models.context import (
+    Measure,
+    PartnerGroup,
+    RelatedProgramme,
+    StatedCount,
+    TargetGroupStatement,
+)
 from capacitylib.models.indicator import Indicator, IndicatorValue
 from capacitylib.models.organisation import Contact, Organisation, OrganisationIdentifier, Partner
 from capacitylib.models.programme import Location, OperationalProgramme, Programme
@@ -24,15 +31,21 @@ __all__ = [
     "Indicator",
     "IndicatorValue",
     "Location",
+    "Measure",
     "OperationalProgramme",
     "Organisation",
     "OrganisationIdentifier",
     "Output",
     "Participation",
     "Partner",
+    "PartnerGroup",
     "Programme",
+    "RelatedProgramme",
     "Session",
     "Source",
+    "StatedCount",
     "StatedDuration",
     "StatedPeriod",
+    "TargetGroupStatement",
+    "UnitCost",
 ]

@@ -5,7 +5,15 @@ from __future__ import annotations
 from pydantic import Field
 
 from capacitylib.codelists import ActivityKind, ActivityStatus, OutputKind, ReachUnit, TargetGroup
-from capacitylib.models._base import CapacityModel, Frequency, Note, StatedDuration
+from capacitylib.models._base import (
+    EXTENSIONS_DESCRIPTION,
+    CapacityModel,
+    Extensions,
+    Frequency,
+    Note,
+    StatedDuration,
+)
+from capacitylib.models.context import StatedCount
 from capacitylib.values import Estimate, Hours, LocalizedText, ObjectId, PartialDate, Period
 
 
@@ -171,4 +179,20 @@ class Activity(CapacityModel):
     locations: tuple[str, ...] = Field(
         default=(), description="Where the activity takes place, as the source names the places."
     )
+    eligibility: tuple[LocalizedText, ...] = Field(
+        default=(),
+        description=(
+            "Who may take part, in the source's words (`at least 3 years of practice in social "
+            "work`)."
+        ),
+    )
+    stated_counts: tuple[StatedCount, ...] = Field(
+        default=(),
+        description="Counts the source states without names (`5 experts`, `12 trainers`).",
+    )
     note: Note | None = Field(default=None, description="Free-text remark.")
+    extensions: Extensions = Field(
+        default_factory=dict,
+        description=EXTENSIONS_DESCRIPTION,
+        json_schema_extra={"additionalProperties": False},
+    )

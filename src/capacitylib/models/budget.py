@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Self
 
-from capacitylib.codelists import FundingInstrument, FundingSourceKind
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from capacitylib.codelists import FundingInstrument, FundingSourceKind, TaxBasis
 from capacitylib.models._base import CapacityModel, NonNegativeMoney, Note
-from capacitylib.values import ObjectId
+from capacitylib.values import LocalizedText, ObjectId
+from capacitylib.values.share import Share
 
 
 class FundingSource(CapacityModel):
@@ -23,12 +27,58 @@ class FundingSource(CapacityModel):
             "contribution, ...)."
         )
     )
-    amount: NonNegativeMoney = Field(description="Amount from this source (zero or more).")
+    amount: NonNegativeMoney | None = Field(
+        default=None,
+        description="Amount from this source (zero or more); unset when only a share is stated.",
+    )
+    share: Share | None = Field(
+        default=None,
+        description=(
+            'Share of the total from this source, a decimal fraction written as a string (`"0.85"` '
+            "for 85 %), as the source states it, instead of or beside `amount`."
+        ),
+    )
     instrument: FundingInstrument | None = Field(
         default=None, description="Funding instrument, for EU funds and grants."
     )
     organisation: ObjectId | None = Field(
         default=None, description="Id of the organisation providing the money."
+    )
+    note: Note | None = Field(default=None, description="Free-text remark.")
+
+    @model_validator(mode="after")
+    def _amount_or_share(self) -> Self:
+        if self.amount is None and self.share is None:
+            raise PydanticCustomError(
+                "funding_source_without_amount",
+                "a funding source must state 'amount' or 'share' (or both); got neither "
+                "(kind={kind})",
+                {"kind": self.kind.value},
+            )
+        return self
+
+
+class UnitCost(CapacityModel):
+    """A unit-cost rule: "accommodation refunded up to 60.00 EUR per night, gross".
+
+    >>> u = UnitCost(item={"en": "accommodation"}, amount={"amount": "60.00", "currency": "EUR"},
+    ...              per="night", ceiling=True, tax="gross")
+    >>> str(u.amount), u.per, u.ceiling
+    ('60.00 EUR', 'night', True)
+    """
+
+    item: LocalizedText = Field(description="What the rate pays for (`accommodation`).")
+    amount: NonNegativeMoney = Field(description="The rate (zero or more).")
+    per: str = Field(
+        min_length=1,
+        max_length=100,
+        description="The unit the rate is per, as the source words it (`night`, `participant`).",
+    )
+    ceiling: bool = Field(
+        default=False, description='True when the rate is a maximum ("refunded up to").'
+    )
+    tax: TaxBasis | None = Field(
+        default=None, description="Whether the rate includes taxes (`gross`) or not (`net`)."
     )
     note: Note | None = Field(default=None, description="Free-text remark.")
 
@@ -64,9 +114,22 @@ class Budget(CapacityModel):
         default=None, description="Total as stated (eligible costs or funding sum; zero or more)."
     )
     sources: tuple[FundingSource, ...] = Field(
-        default=(), description="Funding sources; they should add up to the total."
+        default=(),
+        description=(
+            "Funding sources; they should add up to the total unless `sources_complete` is false."
+        ),
+    )
+    sources_complete: bool = Field(
+        default=True,
+        description=(
+            'False when the listed sources are only part of the total ("total 2 000 000 EUR, of '
+            'which ESF+ 1 700 000 EUR"): they must then add up to at most the total.'
+        ),
     )
     lines: tuple[BudgetLine, ...] = Field(default=(), description="Per-partner lines.")
+    unit_costs: tuple[UnitCost, ...] = Field(
+        default=(), description="Unit-cost rules (`up to 60.00 EUR per night, gross`)."
+    )
     note: Note | None = Field(
         default=None, description="Free-text remark (e.g. the source's wording)."
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from capacitylib.codelists import IndicatorKind, ReachUnit, TargetGroup
-from capacitylib.models._base import CapacityModel, Note
+from capacitylib.models._base import EXTENSIONS_DESCRIPTION, CapacityModel, Extensions, Note
 from capacitylib.values import Estimate, LocalizedText, ObjectId, PartialDate
 
 
@@ -52,6 +52,11 @@ class Indicator(CapacityModel):
         default=None, description="Id of the activity the indicator measures."
     )
     note: Note | None = Field(default=None, description="Free-text remark.")
+    extensions: Extensions = Field(
+        default_factory=dict,
+        description=EXTENSIONS_DESCRIPTION,
+        json_schema_extra={"additionalProperties": False},
+    )
 
     @property
     def latest_actual(self) -> IndicatorValue | None:

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from capacitylib.codelists import OrganisationKind, PartnerRole
-from capacitylib.models._base import CapacityModel, Note, Url
+from capacitylib.models._base import EXTENSIONS_DESCRIPTION, CapacityModel, Extensions, Note, Url
 from capacitylib.values import CountryCode, LocalizedText, ObjectId, Period
 
 #: An e-mail address of an organisation (a shape check; deliverability is not checked).
@@ -74,6 +74,11 @@ class Organisation(CapacityModel):
         default=None, description="Organisation-level contact point (no personal data)."
     )
     note: Note | None = Field(default=None, description="Free-text remark.")
+    extensions: Extensions = Field(
+        default_factory=dict,
+        description=EXTENSIONS_DESCRIPTION,
+        json_schema_extra={"additionalProperties": False},
+    )
 
 
 class Partner(CapacityModel):

@@ -11,17 +11,43 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from capacitylib._version import SCHEMA_VERSION
 from capacitylib.codelists import (
     FundingInstrument,
-    PeriodStatus,
+    PlaceKind,
     ProgrammeCodeScheme,
+    ProgrammeStatus,
     RegionCategory,
     TargetGroup,
 )
-from capacitylib.models._base import CapacityModel, Note, Source, StatedDuration, StatedPeriod
+from capacitylib.models._base import (
+    EXTENSIONS_DESCRIPTION,
+    CapacityModel,
+    Extensions,
+    NonNegativeMoney,
+    Note,
+    Source,
+    StatedDuration,
+    StatedPeriod,
+)
+from capacitylib.models._periods import choose_period
 from capacitylib.models.activity import Activity
 from capacitylib.models.budget import Budget
+from capacitylib.models.context import (
+    Measure,
+    PartnerGroup,
+    RelatedProgramme,
+    StatedCount,
+    TargetGroupStatement,
+)
 from capacitylib.models.indicator import Indicator
 from capacitylib.models.organisation import Organisation, Partner
-from capacitylib.values import CountryCode, LocalizedText, ObjectId, Period, ProgrammeCode
+from capacitylib.values import (
+    CountryCode,
+    Estimate,
+    LocalizedText,
+    ObjectId,
+    PartialDate,
+    Period,
+    ProgrammeCode,
+)
 
 Loc = tuple[str | int, ...]
 
@@ -47,6 +73,13 @@ class Location(CapacityModel):
         max_length=200,
         description="Municipality as the source names it (e.g. `Visaginas`, `Tukuma novads`).",
     )
+    place_kind: PlaceKind | None = Field(
+        default=None, description="Kind of place named or counted (`town`, `municipality`)."
+    )
+    place_count: Estimate | None = Field(
+        default=None,
+        description="Number of places the source counts without naming them (`in 7 towns`).",
+    )
     note: Note | None = Field(default=None, description="Free-text remark.")
 
 
@@ -65,6 +98,12 @@ class OperationalProgramme(CapacityModel):
     code: ProgrammeCode | None = Field(
         default=None, description="Its code, e.g. the CCI `2014CZ05M9OP001`."
     )
+    allocation: NonNegativeMoney | None = Field(
+        default=None,
+        description=(
+            "Its own allocation (an NGO fund's several million), in the currency the source states."
+        ),
+    )
 
 
 class Programme(CapacityModel):
@@ -80,8 +119,11 @@ class Programme(CapacityModel):
     ('cz_2014_2020', 485)
     """
 
-    schema_version: Literal["1.0"] = Field(  # Literal of SCHEMA_VERSION; a test keeps them equal
-        default=SCHEMA_VERSION, description="Version of the document format; `1.0`."
+    schema_version: Literal["1.0", "1.1"] = Field(  # SCHEMA_VERSIONS; a test keeps them equal
+        default=SCHEMA_VERSION,
+        description=(
+            "Version of the document format: `1.1` (written now) or `1.0` (a subset, still read)."
+        ),
     )
     id: ObjectId = Field(
         description=(
@@ -98,6 +140,12 @@ class Programme(CapacityModel):
     )
     title: LocalizedText = Field(
         description="Title in the original language and, ideally, in English."
+    )
+    short_name: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="Short name or acronym the source uses (`PROFS`).",
     )
     summary: LocalizedText | None = Field(default=None, description="Short description.")
     country: CountryCode | None = Field(
@@ -119,6 +167,26 @@ class Programme(CapacityModel):
     region_category: RegionCategory | None = Field(
         default=None,
         description="Cohesion-policy category of region; selects the co-financing ceiling.",
+    )
+    measures: tuple[Measure, ...] = Field(
+        default=(),
+        description=(
+            "Where the programme sits: priority axis, investment priority, specific objective, "
+            "measure, call, each with its code and name."
+        ),
+    )
+    related_programmes: tuple[RelatedProgramme, ...] = Field(
+        default=(),
+        description="Predecessor and follow-up programmes (a second phase of an earlier project).",
+    )
+    approved_on: PartialDate | None = Field(
+        default=None, description="Date the programme was approved, to day, month or year."
+    )
+    status: ProgrammeStatus | None = Field(
+        default=None, description="Where the programme stands (`in_implementation`, `completed`)."
+    )
+    status_as_of: PartialDate | None = Field(
+        default=None, description="Date the source states the status for."
     )
     periods: tuple[StatedPeriod, ...] = Field(
         default=(),
@@ -143,13 +211,37 @@ class Programme(CapacityModel):
         default=None,
         ge=0,
         strict=True,
-        description="Number of partners the source states (`7 regional partners`).",
+        description=(
+            "Number of partners the source states (`7 regional partners`), not saying whether the "
+            "lead is counted; prefer `stated_counts`."
+        ),
+    )
+    stated_counts: tuple[StatedCount, ...] = Field(
+        default=(),
+        description=(
+            "Counts as each source states them, with what they count (`14 partners and lead`, "
+            "`8 countries`)."
+        ),
+    )
+    partner_groups: tuple[PartnerGroup, ...] = Field(
+        default=(),
+        description=(
+            "Partners named only as a class (`all municipal social services of the county`)."
+        ),
     )
     budget: Budget | None = Field(
         default=None, description="Budget total, funding sources and per-partner lines."
     )
     target_groups: tuple[TargetGroup, ...] = Field(
         default=(), description="Groups the programme addresses."
+    )
+    target_group_statements: tuple[TargetGroupStatement, ...] = Field(
+        default=(),
+        description="Target groups in the source's words, each with its role (direct or ultimate).",
+    )
+    eligibility: tuple[LocalizedText, ...] = Field(
+        default=(),
+        description="Who may take part or apply, in the source's words, one condition each.",
     )
     objectives: tuple[LocalizedText, ...] = Field(
         default=(), description="Objectives, one text each."
@@ -166,6 +258,11 @@ class Programme(CapacityModel):
     locations: tuple[Location, ...] = Field(default=(), description="Where the programme works.")
     sources: tuple[Source, ...] = Field(default=(), description="Where the figures come from.")
     note: Note | None = Field(default=None, description="Free-text remark.")
+    extensions: Extensions = Field(
+        default_factory=dict,
+        description=EXTENSIONS_DESCRIPTION,
+        json_schema_extra={"additionalProperties": False},
+    )
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -235,24 +332,30 @@ class Programme(CapacityModel):
                         yield loc, org
 
     @property
-    def period(self) -> Period | None:
-        """The period to calculate with: actual, else the last revised, else unmarked, else planned.
+    def stated_period(self) -> StatedPeriod | None:
+        """The stated period to calculate with, by a rule that does not depend on list order.
 
-        All stated versions stay in ``periods``.
+        1. The status ranks versions: actual, then revised, then unmarked, then planned.
+        2. Among versions of that status, the one stated last wins: by ``stated_on``, else
+           ``effective_from``; a version is later only when it is certainly later (``2020-03``
+           is not later than ``2020-03-15``).
+        3. Versions that state the same start and end are one version.
+
+        When no single version wins (two revisions with different ends and no dates to order
+        them), the result is ``None``: unknown, not guessed; the check reports
+        ``programme_period_ambiguous``. All stated versions stay in ``periods``.
         """
-        by_status: dict[PeriodStatus | None, list[StatedPeriod]] = {}
-        for stated in self.periods:
-            by_status.setdefault(stated.status, []).append(stated)
-        for status, pick in (
-            (PeriodStatus.ACTUAL, -1),
-            (PeriodStatus.REVISED, -1),
-            (None, 0),
-            (PeriodStatus.PLANNED, 0),
-        ):
-            if status in by_status:
-                chosen = by_status[status][pick]
-                return Period(start=chosen.start, end=chosen.end)
-        return None
+        return choose_period(self.periods)
+
+    @property
+    def period(self) -> Period | None:
+        """The chosen period (:attr:`stated_period`) when its ends are days, else ``None``.
+
+        A period known only to the month or the year, or only by its end, has no exact days:
+        use :attr:`stated_period` and the calculators' ranges for it.
+        """
+        chosen = self.stated_period
+        return chosen.to_period() if chosen is not None else None
 
     def organisation(self, org_id: str) -> Organisation:
         """The organisation with ``org_id`` (``KeyError`` if absent)."""

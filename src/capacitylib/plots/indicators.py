@@ -55,11 +55,12 @@ def _draw_row(ax: Axes, y: int, indicator: Indicator, used: set[str]) -> float:
     target = indicator.target
     latest = indicator.latest_actual
     actual: Estimate | None = None if latest is None else latest.value
-    if target is None or target.max <= 0:
+    # "at least N" has no upper bound: the chart measures against its lower bound.
+    ref = None if target is None else (target.max if target.max is not None else target.min)
+    if target is None or ref is None or ref <= 0:
         note = "no target stated: nothing to compare with"
         ax.text(1, y, note, va="center", fontsize=8, style="italic", color="#616161")
         return 100.0
-    ref = target.max
     low = _percent(target.min, ref)
     ax.barh(
         y,
@@ -94,7 +95,8 @@ def _draw_row(ax: Axes, y: int, indicator: Indicator, used: set[str]) -> float:
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
         )
         return 100.0
-    a_low, a_high = _percent(actual.min, ref), _percent(actual.max, ref)
+    a_low = _percent(actual.min, ref)
+    a_high = a_low if actual.max is None else _percent(actual.max, ref)
     used.add("actual")
     ax.barh(y, a_low, height=_ACTUAL_HEIGHT, color=ACHIEVED_COLOUR)
     if a_high > a_low:

@@ -276,7 +276,11 @@ def _reach_panel(ax: Axes, f: _Figures) -> None:
         ax.text(0.5, 0.5, "no participants stated", ha="center", transform=ax.transAxes)
         return
     top = max(
-        (float(cell.known.max) for cell in f.reach.values() if cell.known is not None),
+        (
+            float(cell.known.max if cell.known.max is not None else cell.known.min)
+            for cell in f.reach.values()
+            if cell.known is not None
+        ),
         default=1.0,
     )
     for y, (country, unit) in enumerate(keys):
@@ -304,7 +308,11 @@ def _reach_bar(ax: Axes, y: float, cell: _ReachCell, scope: str, top: float) -> 
     )
     colour = PLANNED_COLOUR if planned else ACHIEVED_COLOUR
     low = 0.0 if cell.known is None else float(cell.known.min)
-    high = 0.0 if cell.known is None else float(cell.known.max)
+    high = (
+        0.0
+        if cell.known is None
+        else float(cell.known.max if cell.known.max is not None else cell.known.min)
+    )
     ax.barh(y, low, height=0.38, **style)  # type: ignore[arg-type]
     if high > low:
         ax.errorbar(

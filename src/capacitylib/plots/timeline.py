@@ -119,12 +119,14 @@ def _programme_rows(programme: Programme) -> list[_Row]:
             "planned" if stated.status in {PeriodStatus.PLANNED, PeriodStatus.REVISED} else "fact"
         )
         days = f", {stated.days} days" if stated.days is not None else ""
+        first, last = stated.span
         rows.append(
             _Row(
                 label=f"Programme period ({status})",
                 detail=f"{stated}{days}",
                 category="programme",
-                marks=[_Mark("bar", stated.start, stated.end, style)],
+                # A month or a year is drawn over every day it may denote; no start, no bar.
+                marks=[_Mark("bar", first, last, style)] if first is not None else [],
             )
         )
     return rows

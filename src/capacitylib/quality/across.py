@@ -87,29 +87,50 @@ class KeyStats:
 
 @dataclass
 class KeyRegistry:
-    """Keys of one kind (programme ids, codes, ...) and their stats."""
+    """Keys of one kind (programme ids, codes, ...) and their stats.
+
+    A key seen once is kept as one small tuple (most programme ids are unique); it becomes a
+    :class:`KeyStats` when a second record gives it.
+    """
 
     keys: dict[str, KeyStats] = field(default_factory=dict)
+    """Keys given by two records or more."""
+    singles: dict[str, tuple[str, Where]] = field(default_factory=dict)
+    """Keys given by one record: its variant and place."""
 
     def add(self, key: str, variant: str, where: Where) -> None:
         """Record that the record at ``where`` gives ``variant`` for ``key``."""
         stats = self.keys.get(key)
         if stats is None:
+            single = self.singles.pop(key, None)
+            if single is None:
+                self.singles[key] = (variant, where)
+                return
             stats = self.keys[key] = KeyStats()
+            stats.add(*single)
         stats.add(variant, where)
 
     def merge(self, other: KeyRegistry) -> KeyRegistry:
-        """Both registries together."""
+        """Both registries together (associative and commutative)."""
         empty = KeyStats()
-        out = KeyRegistry({key: stats.merge(empty) for key, stats in self.keys.items()})
+        out = KeyRegistry(
+            {key: stats.merge(empty) for key, stats in self.keys.items()}, dict(self.singles)
+        )
+        for key, (variant, where) in other.singles.items():
+            out.add(key, variant, where)
         for key, stats in other.keys.items():
             mine = out.keys.get(key)
-            out.keys[key] = stats.merge(empty) if mine is None else mine.merge(stats)
+            if mine is None:
+                mine = KeyStats()
+                single = out.singles.pop(key, None)
+                if single is not None:
+                    mine.add(*single)
+            out.keys[key] = mine.merge(stats)
         return out
 
     def repeated(self) -> list[tuple[str, KeyStats]]:
         """Keys given by more than one record, sorted by key."""
-        return sorted((k, s) for k, s in self.keys.items() if s.count > 1)
+        return sorted(self.keys.items())
 
 
 def _places(stats: KeyStats) -> str:

@@ -25,7 +25,12 @@ def summary_text(summary: DatasetSummary) -> str:
     """The summary as lines of plain text."""
     lines = [
         f"{summary.records} records: {summary.valid} valid, {summary.rejected} rejected"
-        + (f"; {summary.unreadable} inputs could not be read" if summary.unreadable else ""),
+        + (
+            f"; {summary.unreadable} input{'' if summary.unreadable == 1 else 's'} "
+            "could not be read"
+            if summary.unreadable
+            else ""
+        ),
     ]
     share = summary.records or 1
     if summary.codes:
@@ -77,7 +82,8 @@ def summary_html(summary: DatasetSummary) -> str:
         "<h1>Dataset summary</h1>",
         f'<p id="counts"><strong>{summary.records}</strong> records: '
         f"<strong>{summary.valid}</strong> valid, <strong>{summary.rejected}</strong> rejected"
-        f"; {summary.unreadable} inputs could not be read</p>",
+        f"; {summary.unreadable} input{'' if summary.unreadable == 1 else 's'} could not be "
+        "read</p>",
         "<p><small>" + escape(", ".join(f"{k} {v}" for k, v in versions.items())) + "</small></p>",
         "<h2>Problems by code</h2>",
         '<table id="codes"><tr><th>code</th><th>severity</th><th>records</th><th>share</th>'

@@ -156,7 +156,7 @@ class DatasetSummary:
             self.programme_codes.add(programme.code, _digest(_text_key(programme.title)), where)
         for organisation in programme.organisations:
             variant = _text_key(organisation.name) + organisation.kind.value
-            self.organisations.add(organisation.id, _digest(variant), where)
+            self.organisations.add(organisation.id, _short_digest(variant), where)
         currency = _currency(programme)
         if currency is not None:
             for partner in programme.partners:
@@ -250,8 +250,13 @@ class DatasetSummary:
 
 
 def _text_key(text: LocalizedText) -> str:
-    """The texts of a LocalizedText in one string, independent of the order of languages."""
-    return repr(sorted(text.root.items()))
+    """The texts of a LocalizedText in one string (its languages are kept sorted by tag)."""
+    return repr(text.root)
+
+
+def _short_digest(text: str) -> str:
+    """``text`` itself when short, else its digest: a variant kept small in memory."""
+    return text if len(text) <= 64 else _digest(text)
 
 
 def _digest(text: str) -> str:
@@ -265,7 +270,8 @@ def _currency(programme: Programme) -> str | None:
     if budget.total is not None:
         return str(budget.total.currency)
     for source in budget.sources:
-        return str(source.amount.currency)
+        if source.amount is not None:
+            return str(source.amount.currency)
     return None
 
 

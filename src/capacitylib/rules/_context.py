@@ -18,7 +18,7 @@ from decimal import Context as DecimalContext
 from typing import Any
 
 from capacitylib.errors import Problem, format_path
-from capacitylib.models import Programme
+from capacitylib.models import Programme, StatedPeriod
 from capacitylib.reference import ReferenceTables
 from capacitylib.rules.catalogue import CATALOGUE
 from capacitylib.rules.options import RuleOptions
@@ -54,8 +54,10 @@ def shown(value: Decimal, quantum: Decimal) -> Decimal:
 class Context:
     """Inputs of the rules: options, tables, the check date and the programme period.
 
-    ``period`` is :attr:`Programme.period` computed once; ``period_loc`` is where the chosen
-    version sits in ``periods``.
+    ``period`` is :attr:`Programme.period` computed once (exact days, for durations);
+    ``span`` is the widest range of days the chosen stated period may cover (first day of its
+    start, last day of its end; no start: the earliest day), for "inside the period" checks;
+    ``period_loc`` is where the chosen version sits in ``periods``.
     """
 
     options: RuleOptions
@@ -63,20 +65,30 @@ class Context:
     as_of: date
     period: Period | None
     period_loc: Loc
+    span: Period | None = None
+    stated: StatedPeriod | None = None
 
     @classmethod
     def build(
         cls, programme: Programme, options: RuleOptions, tables: ReferenceTables, as_of: date
     ) -> Context:
         """The context of one check of ``programme``."""
-        period = programme.period
+        chosen = programme.stated_period
         loc: Loc = ("periods",)
-        if period is not None:
-            for i, stated in enumerate(programme.periods):
-                if stated.start == period.start and stated.end == period.end:
-                    loc = ("periods", i)
-                    break
-        return cls(options=options, tables=tables, as_of=as_of, period=period, period_loc=loc)
+        span: Period | None = None
+        if chosen is not None:
+            loc = next(("periods", i) for i, s in enumerate(programme.periods) if s is chosen)
+            first, last = chosen.span
+            span = Period(start=first if first is not None else date.min, end=last)
+        return cls(
+            options=options,
+            tables=tables,
+            as_of=as_of,
+            period=chosen.to_period() if chosen is not None else None,
+            period_loc=loc,
+            span=span,
+            stated=chosen,
+        )
 
 
 def finding(

@@ -2,7 +2,11 @@
 
 * Every amount in the budget (total, sources, lines) is in the currency of the first one stated
   (the total when there is one); each other amount is reported.
-* The sources add up to the total within ``RuleOptions.budget_tolerance``.
+* The sources add up to the total within ``RuleOptions.budget_tolerance``; when
+  ``sources_complete`` is false ("of which ESF+ ...") they add up to at most the total.
+* Shares (``share``) add up to at most 1, and to exactly 1 for a complete set in which every
+  source states a share (within ``RuleOptions.share_tolerance``); a source stating both an
+  amount and a share agrees with the total (amount / total = share within that tolerance).
 * The share of each EU or donor instrument is the sum of the sources of kind ``eu_fund`` or
   ``donor_grant`` drawn on it, over the stated total (no total: silent, as the sources listed
   may be only the EU part). A source with no ``instrument`` takes the programme's only EU
@@ -51,6 +55,7 @@ def check_budget(programme: Programme, ctx: Context) -> Findings:
     budget = programme.budget
     if budget is None:
         return
+    yield from _share_sums(budget, ctx)
     amounts = list(_amounts(budget))
     if not amounts:
         return
@@ -70,8 +75,25 @@ def check_budget(programme: Programme, ctx: Context) -> Findings:
             )
     if mixed:
         return
-    sources_sum = sum((s.amount.amount for s in budget.sources), Decimal(0))
-    if budget.total is not None and budget.sources:
+    stated = [s.amount.amount for s in budget.sources if s.amount is not None]
+    sources_sum = sum(stated, Decimal(0))
+    complete = budget.sources_complete and len(stated) == len(budget.sources)
+    if budget.total is not None and stated and not budget.sources_complete:
+        excess = sources_sum - budget.total.amount
+        if excess > ctx.options.budget_tolerance:
+            currency = budget.total.currency
+            yield finding(
+                "budget_sources_exceed_total",
+                ("budget", "sources"),
+                f"'sources' (only part of the total: 'sources_complete' is false) must add up to "
+                f"at most 'budget.total' {budget.total} (got {sources_sum} {currency}, "
+                f"{excess} {currency} more)",
+                value=f"{sources_sum} {currency}",
+                total=str(budget.total),
+                sum=f"{sources_sum} {currency}",
+                difference=f"{excess} {currency}",
+            )
+    if budget.total is not None and complete and budget.sources:
         difference = sources_sum - budget.total.amount
         if abs(difference) > ctx.options.budget_tolerance:
             currency = budget.total.currency
@@ -91,11 +113,57 @@ def check_budget(programme: Programme, ctx: Context) -> Findings:
         yield from _shares(programme, budget, total.amount, total.currency, ctx)
 
 
+def _share_sums(budget: Budget, ctx: Context) -> Findings:
+    shares = [s.share for s in budget.sources if s.share is not None]
+    if not shares:
+        return
+    tolerance = ctx.options.share_tolerance
+    total = sum(shares, Decimal(0))
+    if total > 1 + tolerance:
+        yield finding(
+            "budget_shares_above_one",
+            ("budget", "sources"),
+            f"the 'share' of the sources must add up to at most 1 (got {total})",
+            value=str(total),
+            sum=str(total),
+        )
+    elif budget.sources_complete and len(shares) == len(budget.sources) and total < 1 - tolerance:
+        yield finding(
+            "budget_shares_do_not_add_up",
+            ("budget", "sources"),
+            f"the 'share' of the sources must add up to 1 when they are the whole budget "
+            f"('sources_complete' true) (got {total}; set 'sources_complete' false if the source "
+            "lists only part)",
+            value=str(total),
+            sum=str(total),
+        )
+    if budget.total is None or budget.total.amount <= 0:
+        return
+    for i, source in enumerate(budget.sources):
+        if (
+            source.share is None
+            or source.amount is None
+            or source.amount.currency != budget.total.currency
+        ):
+            continue
+        implied = source.amount.amount / budget.total.amount
+        if abs(implied - source.share) > tolerance:
+            yield finding(
+                "funding_source_share_differs_from_amount",
+                ("budget", "sources", i, "share"),
+                f"'share' must equal 'amount' / 'budget.total' {source.amount} / {budget.total} "
+                f"= {shown(implied, Decimal('0.0001'))} within {tolerance} (got {source.share})",
+                value=str(source.share),
+                implied=str(shown(implied, Decimal("0.0001"))),
+            )
+
+
 def _amounts(budget: Budget) -> Iterable[tuple[Loc, Money]]:
     if budget.total is not None:
         yield ("budget", "total"), budget.total
     for i, source in enumerate(budget.sources):
-        yield ("budget", "sources", i, "amount"), source.amount
+        if source.amount is not None:
+            yield ("budget", "sources", i, "amount"), source.amount
     for i, line in enumerate(budget.lines):
         yield ("budget", "lines", i, "amount"), line.amount
 
@@ -108,9 +176,15 @@ def _shares(
         instrument = _instrument(source.kind, source.instrument, programme)
         if instrument is None:
             continue
-        default: tuple[Loc, Decimal] = (("budget", "sources", i, "amount"), Decimal(0))
+        if source.amount is not None:
+            part, field = source.amount.amount, "amount"
+        elif source.share is not None:
+            part, field = source.share * denominator, "share"
+        else:
+            continue
+        default: tuple[Loc, Decimal] = (("budget", "sources", i, field), Decimal(0))
         loc, amount = by_instrument.get(instrument, default)
-        by_instrument[instrument] = loc, amount + source.amount.amount
+        by_instrument[instrument] = loc, amount + part
     if not by_instrument:
         return
     beneficiary = _beneficiary(programme)

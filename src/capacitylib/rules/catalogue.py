@@ -51,6 +51,17 @@ _ENTRIES = (
         "agreements set the period in which a project's costs are eligible).",
     ),
     RuleInfo(
+        "programme_period_ambiguous",
+        "warning",
+        "periods",
+        "Several versions of the programme period share the best status (actual, revised, "
+        "unmarked, planned) and no stated_on or effective_from tells which was stated last: no "
+        "period is chosen, so durations and the other period rules stay unknown rather than "
+        "guessed.",
+        "Document consistency: a revision's date or the decision it comes from orders the "
+        "versions (DOMAIN.md: keep planned, revised and actual dates with their source).",
+    ),
+    RuleInfo(
         "session_outside_programme_period",
         "error",
         "periods",
@@ -86,6 +97,41 @@ _ENTRIES = (
         f"{_DOMAIN}: stated durations are rounded; report the difference, do not reject.",
     ),
     # budget.py
+    RuleInfo(
+        "budget_sources_exceed_total",
+        "error",
+        "budget",
+        "The funding sources listed as only part of the budget (sources_complete false) add up to "
+        "more than the total (beyond RuleOptions.budget_tolerance).",
+        "Financing plan of the grant agreement: the parts of a total are never more than the "
+        "total.",
+    ),
+    RuleInfo(
+        "budget_shares_above_one",
+        "error",
+        "budget",
+        "The shares of the funding sources add up to more than 1 (beyond "
+        "RuleOptions.share_tolerance).",
+        "Arithmetic of a financing plan: shares of one total add up to at most 100 %.",
+    ),
+    RuleInfo(
+        "budget_shares_do_not_add_up",
+        "error",
+        "budget",
+        "Every source states a share, the sources are the whole budget (sources_complete true), "
+        "and the shares add up to less than 1 (beyond RuleOptions.share_tolerance). Set "
+        "sources_complete false when the source lists only part.",
+        "Financing plan of the grant agreement: eligible total = EU (or donor) grant + national "
+        "public + own contribution.",
+    ),
+    RuleInfo(
+        "funding_source_share_differs_from_amount",
+        "warning",
+        "budget",
+        "A funding source states both an amount and a share, and amount / total differs from the "
+        "share by more than RuleOptions.share_tolerance (half a percentage point).",
+        "Document consistency: a source's amount and share of the same total agree.",
+    ),
     RuleInfo(
         "budget_sources_do_not_add_up",
         "error",
@@ -127,6 +173,16 @@ _ENTRIES = (
         "role partner or associated_partner, optionally plus the lead implementer (sources count "
         "either way). Silent when no partner is listed.",
         f"{_DOMAIN}: counts disagree between sources; report, never force agreement.",
+    ),
+    RuleInfo(
+        "stated_count_differs_from_listed",
+        "warning",
+        "counts",
+        "A count in stated_counts differs from what the document lists for its subject: partners "
+        "(without the lead), partners_and_lead, or countries of those organisations. Silent when "
+        "partner_groups names partners only as a class.",
+        "DOMAIN.md: counts disagree between sources; keep each with its source and say what it "
+        "counts.",
     ),
     RuleInfo(
         "session_count_differs_from_listed",
@@ -172,6 +228,14 @@ _ENTRIES = (
         "codes",
         "The programme code does not follow the pattern of its stated code scheme.",
         f"{_DOMAIN}: programme code schemes (table code_schemes.csv).",
+    ),
+    RuleInfo(
+        "measure_code_scheme_mismatch",
+        "error",
+        "codes",
+        "A measure's code does not follow the pattern of the code_scheme stated for it (LV "
+        "2021-2027 measures 4.3.1.1, LT 2021-2027 measures and activities 05-001-01-05-01).",
+        f"{_DOMAIN}: programme codes; validate the format.",
     ),
     RuleInfo(
         "programme_code_scheme_unknown",
@@ -251,6 +315,15 @@ _ENTRIES = (
         "phone field is where a phone belongs and is not reported.",
         "GDPR Art. 5(1)(c) (docs/personal-data.md).",
     ),
+    RuleInfo(
+        "extension_present",
+        "info",
+        "extensions",
+        "An object carries an extension namespace: its data is kept in every format and not "
+        "checked. Listed so that a declared extension is seen, while an unknown field stays an "
+        "error.",
+        "capacitylib document format 1.1 (extensions).",
+    ),
 )
 
 #: Every finding code, in family order.
@@ -280,6 +353,36 @@ STRUCTURAL_CODES: Mapping[str, StructuralCode] = MappingProxyType(
                 "period_end_before_start", "a period ends before it starts ('end' < 'start')"
             ),
             StructuralCode("estimate_min_above_max", "a range's 'min' exceeds its 'max'"),
+            StructuralCode(
+                "estimate_at_least_invalid",
+                "'at_least' true with a 'max', or 'max' unset without 'at_least'",
+            ),
+            StructuralCode(
+                "estimate_up_to_invalid", "'up_to' true without 'max', or with a 'min' above 0"
+            ),
+            StructuralCode(
+                "period_without_dates", "a stated period with neither 'start' nor 'end'"
+            ),
+            StructuralCode(
+                "period_date_without_year", "a period's date written without a year (--MM-DD)"
+            ),
+            StructuralCode("share_out_of_range", "a funding source's 'share' outside 0..1"),
+            StructuralCode(
+                "funding_source_without_amount",
+                "a funding source with neither 'amount' nor 'share'",
+            ),
+            StructuralCode(
+                "measure_without_code_or_name", "a measure with neither 'code' nor 'name'"
+            ),
+            StructuralCode(
+                "related_programme_unidentified",
+                "a related programme with no 'programme', 'code', 'title' or 'url'",
+            ),
+            StructuralCode(
+                "extension_value_invalid",
+                "an extension value that is not JSON (a float, a set, a key that is not text, "
+                "or nested deeper than 32 levels)",
+            ),
             StructuralCode("money_negative", "a budget amount is negative"),
             StructuralCode("currency_unknown", "not an ISO 4217 currency code"),
             StructuralCode("country_unknown", "not an ISO 3166-1 alpha-2 country code"),

@@ -18,7 +18,25 @@ from capacitylib.values import code_matches_scheme, detect_code_scheme
 
 
 def check_codes(programme: Programme, ctx: Context) -> Findings:
-    """Findings ``programme_code_*`` of one programme."""
+    """Findings ``programme_code_*`` and ``measure_code_*`` of one programme."""
+    for i, measure in enumerate(programme.measures):
+        if measure.code is None or measure.code_scheme is None:
+            continue
+        if not code_matches_scheme(measure.code, measure.code_scheme):
+            example = _examples().get(measure.code_scheme.value, "")
+            yield finding(
+                "measure_code_scheme_mismatch",
+                ("measures", i, "code"),
+                f"'code' must follow the pattern of 'code_scheme' {measure.code_scheme.value}"
+                f"{f' (like {example})' if example else ''} (got {measure.code!r})",
+                value=str(measure.code),
+                code_scheme=measure.code_scheme.value,
+                example=example,
+            )
+    yield from _programme_code(programme)
+
+
+def _programme_code(programme: Programme) -> Findings:
     code = programme.code
     if code is None:
         return

@@ -3,7 +3,11 @@
 **Partners.** ``stated_partner_count`` is compared with the organisations listed in ``partners``
 with role ``partner`` or ``associated_partner`` (distinct organisations); a source may count the
 lead implementer too, so that count plus the lead implementers is also accepted. Silent when
-``partners`` is empty.
+``partners`` is empty. Each of ``stated_counts`` says what it counts and is compared with
+exactly that: ``partners`` with the partners alone, ``partners_and_lead`` with the partners and
+the lead implementers, ``countries`` with the distinct countries of those organisations (when
+every one states its country). Silent when ``partners`` is empty or ``partner_groups`` names
+partners only as a class.
 
 **Sessions listed.** An activity's ``sessions_actual`` is compared with its ``sessions`` whose
 status is not ``planned`` or ``cancelled``. Silent when no session is listed.
@@ -32,7 +36,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from capacitylib.codelists import ActivityStatus, PartnerRole
+from capacitylib.codelists import ActivityStatus, CountSubject, PartnerRole
 from capacitylib.models import Activity, Programme
 from capacitylib.rules._calendar import plural, whole_units
 from capacitylib.rules._context import HUGE, Context, Findings, Loc, finding
@@ -45,6 +49,7 @@ _NOT_HELD = frozenset({ActivityStatus.PLANNED, ActivityStatus.CANCELLED})
 def check_counts(programme: Programme, ctx: Context) -> Findings:
     """Findings ``*_count_*`` of one programme."""
     yield from _partner_count(programme)
+    yield from _stated_counts(programme, ctx)
     for i, activity in enumerate(programme.activities):
         if activity.status is ActivityStatus.CANCELLED:
             continue
@@ -75,11 +80,53 @@ def _partner_count(programme: Programme) -> Findings:
     )
 
 
-def _widened(value: Estimate, ctx: Context) -> tuple[Decimal, Decimal]:
+def _listed(programme: Programme, subject: CountSubject) -> int | None:
+    """What the document lists for ``subject``; ``None`` when it cannot tell."""
+    partners = {p.organisation for p in programme.partners if p.role in _PARTNER_ROLES}
+    leads = {
+        p.organisation for p in programme.partners if p.role is PartnerRole.LEAD_IMPLEMENTER
+    } - partners
+    if subject is CountSubject.PARTNERS:
+        return len(partners)
+    if subject is CountSubject.PARTNERS_AND_LEAD:
+        return len(partners | leads)
+    if subject is CountSubject.COUNTRIES:
+        members = partners | leads
+        countries = {o.country for o in programme.organisations if o.id in members}
+        known = all(o.country is not None for o in programme.organisations if o.id in members)
+        return len(countries) if known else None
+    return None
+
+
+def _stated_counts(programme: Programme, ctx: Context) -> Findings:
+    # Partners named only as a class, or no partners listed at all: the list is not the whole.
+    if not programme.partners or programme.partner_groups:
+        return
+    for i, stated in enumerate(programme.stated_counts):
+        listed = _listed(programme, stated.subject)
+        if listed is None:
+            continue
+        low, high = _widened(stated.value, ctx)
+        if low <= listed and (high is None or listed <= high):
+            continue
+        yield finding(
+            "stated_count_differs_from_listed",
+            ("stated_counts", i, "value"),
+            f"'value' ({stated.subject.value}) must equal the {stated.subject.value} the "
+            f"document lists, {listed} (got {stated.value})",
+            value=str(stated.value),
+            subject=stated.subject.value,
+            listed=listed,
+        )
+
+
+def _widened(value: Estimate, ctx: Context) -> tuple[Decimal, Decimal | None]:
+    """Bounds of ``value``, widened by the margin when approximate; ``None``: no upper bound."""
     if not value.approximate:
         return value.min, value.max
     margin = ctx.options.approximate_margin
-    return value.min * (1 - margin), value.max * (1 + margin)
+    high = None if value.max is None else value.max * (1 + margin)
+    return value.min * (1 - margin), high
 
 
 def _listed_sessions(activity: Activity, at: Loc, ctx: Context) -> Findings:
@@ -88,7 +135,7 @@ def _listed_sessions(activity: Activity, at: Loc, ctx: Context) -> Findings:
         return
     held = sum(1 for s in activity.sessions if s.status not in _NOT_HELD)
     low, high = _widened(stated, ctx)
-    if low <= held <= high:
+    if low <= held and (high is None or held <= high):
         return
     yield finding(
         "session_count_differs_from_listed",
@@ -112,8 +159,8 @@ def _frequency(activity: Activity, at: Loc, ctx: Context) -> Findings:
         return
     units = whole_units(period.start, period.end, frequency.unit)
     shortest, longest = _widened(frequency.every, ctx)
-    if longest <= 0:
-        return
+    if longest is None or longest <= 0:
+        return  # "at least every 2 months" sets no lower bound on the sessions
     fewest = Decimal(units[0]) / longest
     if fewest >= HUGE:
         return  # every 10^-1000000 months: more sessions than any count can state
@@ -124,12 +171,16 @@ def _frequency(activity: Activity, at: Loc, ctx: Context) -> Findings:
     groups = activity.groups
     groups_min, groups_max = (groups.min, groups.max) if groups is not None else (1, 1)
     implied_min = per_group_min * groups_min
-    implied_max = None if per_group_max is None else per_group_max * groups_max
+    implied_max = (
+        None if per_group_max is None or groups_max is None else per_group_max * groups_max
+    )
     for name in ("sessions_actual", "sessions_planned"):
         stated: Estimate | None = getattr(activity, name)
         if stated is None:
             continue
-        if stated.max >= implied_min and (implied_max is None or stated.min <= implied_max):
+        if (stated.max is None or stated.max >= implied_min) and (
+            implied_max is None or stated.min <= implied_max
+        ):
             continue
         implied = f"{implied_min}-{implied_max}" if implied_max is not None else f"{implied_min}+"
         every = plural(str(frequency.every), frequency.unit, one=frequency.every.max == 1)

@@ -58,6 +58,8 @@ def _compare(
         return None
     after = next_day(period.end)
     low, high = stated.value.min, stated.value.max
+    if high is None:
+        return None  # "at least 6 months": only a shorter period could differ; not judged
     if stated.value.approximate:
         margin = ctx.options.approximate_margin
         low, high = low * (1 - margin), high * (1 + margin)

@@ -23,7 +23,12 @@ def check_indicators(programme: Programme, ctx: Context) -> Findings:
     for i, indicator in enumerate(programme.indicators):
         target = indicator.target
         for j, actual in enumerate(indicator.actuals):
-            if target is not None and target.max > 0 and actual.value.min > target.max * ratio:
+            if (
+                target is not None
+                and target.max is not None
+                and target.max > 0
+                and actual.value.min > target.max * ratio
+            ):
                 yield finding(
                     "indicator_actual_far_above_target",
                     ("indicators", i, "actuals", j, "value"),

@@ -39,6 +39,9 @@ class RuleOptions:
             minimum exceeds this many times the target's maximum (1.5).
         budget_tolerance: Largest difference, in the budget's currency, between the sum of the
             funding sources and the total that is still "adds up" (0.01).
+        share_tolerance: Largest difference between shares that still "agree": the sum of the
+            ``share`` of a complete set and 1, or a share and amount / total (0.005, half a
+            percentage point, as sources round percentages).
         hours_per_day: Clock hours in a training day, to convert hours stated in days (8).
         cpd_groups: Target groups whose training counts towards the CPD minimum (social workers,
             social work managers and case managers: social workers by profession).
@@ -59,6 +62,7 @@ class RuleOptions:
     approximate_margin: Decimal = Decimal("0.25")
     actual_target_ratio: Decimal = Decimal("1.5")
     budget_tolerance: Decimal = Decimal("0.01")
+    share_tolerance: Decimal = Decimal("0.005")
     hours_per_day: Decimal = Decimal(8)
     cpd_groups: frozenset[TargetGroup] = _SOCIAL_WORK_GROUPS
     severity_overrides: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
@@ -70,6 +74,7 @@ class RuleOptions:
             "approximate_margin",
             "actual_target_ratio",
             "budget_tolerance",
+            "share_tolerance",
             "hours_per_day",
         ):
             value = getattr(self, name)
@@ -86,7 +91,7 @@ class RuleOptions:
             raise ValueError(
                 f"'duration_tolerance_days' must be 0 or more (got {self.duration_tolerance_days})"
             )
-        for name in ("approximate_margin", "budget_tolerance"):
+        for name in ("approximate_margin", "budget_tolerance", "share_tolerance"):
             if getattr(self, name) < 0:
                 raise ValueError(f"'{name}' must be 0 or more (got {getattr(self, name)})")
         if not 0 <= self.approximate_margin < 1:

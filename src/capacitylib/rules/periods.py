@@ -1,25 +1,31 @@
 """Dates and periods of activities, sessions, indicator targets and partners vs the programme's.
 
-The programme period is :attr:`Programme.period` (actual, else the last revised, else unmarked,
-else planned). A date stated to the month or year, or without a year, is outside only when no
-day it may denote lies inside (:meth:`Period.may_contain`): ``2023`` is inside a programme of
-2022-12-08..2026-12-31, and so is ``--04`` (April of some year of the programme). A period is
-outside when it starts before or after the programme period or ends after it; an open end is
-judged by its start. Without a programme period these rules stay silent.
+The programme period is :attr:`Programme.stated_period` (actual, else revised, else unmarked,
+else planned; the latest stated of that status; see its docstring), judged by the widest range
+of days it may cover: ``2021-03..2027-06`` covers 2021-03-01..2027-06-30, a period stated only
+by its end ("until 2020-09-30") covers every day up to that end. No day is guessed. When the
+versions of the chosen status cannot be ordered, ``programme_period_ambiguous`` is reported and
+the other rules stay silent. A date stated to the month or year, or without a year, is outside
+only when no day it may denote lies inside (:meth:`Period.may_contain`): ``2023`` is inside a
+programme of 2022-12-08..2026-12-31, and so is ``--04`` (April of some year of the programme).
+A period is outside when it starts before or after the programme period or ends after it; an
+open end is judged by its start. Without a programme period these rules stay silent.
 """
 
 from __future__ import annotations
 
 from capacitylib.errors import Problem, format_path
 from capacitylib.models import Programme
+from capacitylib.models._periods import candidates
 from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
 from capacitylib.values import PartialDate, Period
 
 
 def check_periods(programme: Programme, ctx: Context) -> Findings:
     """Findings ``*_outside_programme_period`` of one programme."""
-    period = ctx.period
+    period = ctx.span
     if period is None:
+        yield from _ambiguous(programme)
         return
     for i, partner in enumerate(programme.partners):
         if partner.period is not None and not _within(partner.period, period):
@@ -45,6 +51,23 @@ def check_periods(programme: Programme, ctx: Context) -> Findings:
             yield _outside(code, loc, _iso(target_date), ctx)
 
 
+def _ambiguous(programme: Programme) -> Findings:
+    found = candidates(programme.periods)
+    if len(found) < 2:
+        return
+    versions = sorted({str(p) for p in found})
+    status = found[0].status.value if found[0].status is not None else "unmarked"
+    yield finding(
+        "programme_period_ambiguous",
+        ("periods",),
+        f"'periods' must let one {status} version be chosen: give each its 'stated_on' (or "
+        f"'effective_from') so the latest can be told (got {len(found)} {status} versions "
+        f"{', '.join(versions)})",
+        value=versions,
+        status=status,
+    )
+
+
 def _may_contain(period: Period, when: PartialDate) -> bool:
     # Most dates are known to the day: compare them directly, without building intervals.
     day = when.to_date()
@@ -63,7 +86,7 @@ def _iso(day: PartialDate) -> str:
 
 def _outside(code: str, loc: Loc, got: str, ctx: Context) -> Problem:
     field = next(part for part in reversed(loc) if isinstance(part, str))
-    programme_period = str(ctx.period)
+    programme_period = str(ctx.stated) if ctx.stated is not None else str(ctx.span)
     return finding(
         code,
         loc,

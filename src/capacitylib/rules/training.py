@@ -64,6 +64,8 @@ def check_training(programme: Programme, ctx: Context) -> Findings:
             continue
         months = (span[1].year - span[0].year) * 12 + span[1].month - span[0].month + 1
         required = annual * months / 12
+        if hours.max is None:
+            continue  # "at least N hours": no shortfall can be shown
         clock_max = hours.max * factor
         if clock_max >= required:
             continue

@@ -20,9 +20,9 @@ what the models accept (10^18, 10^-1000000, 40-digit decimals, 0001-01-01, 9999-
 error code and path a validator must report.
 """
 
-from capacitylib.io._extras import require
+from capacitylib.io import _extras
 
-require("hypothesis", extra="testing")
+_extras.require("hypothesis", extra="testing")
 
 from capacitylib.testing._documents import (  # noqa: E402 - after the extra check
     NearlyValid,

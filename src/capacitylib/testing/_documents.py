@@ -217,8 +217,10 @@ def programmes(**kwargs: Any) -> st.SearchStrategy[Programme]:
 class NearlyValid:
     """A document that breaks exactly one rule, with the code and path a validator must report.
 
-    >>> from hypothesis import find
-    >>> case = find(nearly_valid_documents(codes=["money_negative"]), lambda case: True)
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate], database=None)  # the first example, unshrunk
+    >>> cases = nearly_valid_documents(codes=["money_negative"])
+    >>> case = find(cases, lambda c: True, settings=quick)
     >>> case.code, case.path
     ('money_negative', 'budget.total')
     """
@@ -341,8 +343,10 @@ def extreme_programmes() -> st.SearchStrategy[Programme]:
     Validated :func:`~capacitylib.testing.extreme_programme_documents`: amounts and counts up
     to 10^18, decimals down to 10^-1000000, dates at 0001-01-01 and 9999-12-31.
 
-    >>> from hypothesis import find
-    >>> find(extreme_programmes(), lambda p: p.budget is not None).budget is not None
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate], database=None)  # the first example, unshrunk
+    >>> found = find(extreme_programmes(), lambda p: p.budget is not None, settings=quick)
+    >>> found.budget is not None
     True
     """
     return extreme_programme_documents().map(Programme.model_validate)

@@ -33,6 +33,7 @@ from capacitylib.codelists import (
     TargetGroup,
     TimeUnit,
 )
+from capacitylib.testing import _format11 as v11
 
 currencies = st.sampled_from(sorted(_tables.currencies()))
 countries = st.sampled_from(sorted(_tables.countries()))
@@ -59,6 +60,9 @@ def estimates(
     Ordinary figures draw ``max`` as ``min`` plus a quantity; extreme ones draw both bounds
     from :attr:`Figures.quantities` and order them, so that ``max`` stays within the limit.
     """
+    if values is None and draw(st.integers(0, 7)) == 0:
+        # "at least 30", "up to 200": figures with one bound (format 1.1).
+        return draw(v11.open_estimates((figures or ORDINARY).quantities))
     if figures is not None and figures.extreme:
         low, high = sorted((draw(figures.quantities), draw(figures.quantities)))
         high = draw(st.sampled_from([low, high]))
@@ -159,9 +163,11 @@ class Figures:
     than ``min`` plus a quantity) and periods run from one day to the end of the calendar.
 
     >>> from dataclasses import replace
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate], database=None)  # the first example, unshrunk
     >>> small_money = replace(ORDINARY, money_amounts=st.just(Decimal("0.01")))
-    >>> find(rich_programme_documents(figures=small_money), lambda d: "budget" in d) is not None
+    >>> documents = rich_programme_documents(figures=small_money)
+    >>> find(documents, lambda d: "budget" in d, settings=quick) is not None
     True
     """
 
@@ -331,7 +337,17 @@ def activity(
             ],
             "sessions": sessions,
             "locations": draw(st.lists(texts, max_size=2)),
+            "eligibility": draw(st.lists(localized(), max_size=2)),
+            "stated_counts": draw(
+                st.lists(
+                    v11.stated_counts(
+                        texts, estimates(figures=figures), partial_dates(figures=figures)
+                    ),
+                    max_size=2,
+                )
+            ),
             "note": draw(maybe(texts)),
+            "extensions": draw(v11.extensions()),
         }
     )
 
@@ -361,6 +377,7 @@ def organisation(draw: st.DrawFn, org_id: str) -> dict[str, object]:
             "website": draw(maybe(st.just("https://example.org/a?b=c;d"))),
             "contact": contact or None,
             "note": draw(maybe(texts)),
+            "extensions": draw(v11.extensions()),
         }
     )
 
@@ -384,7 +401,15 @@ def rich_programme_documents(
                 drop_none(
                     {
                         "kind": draw(codes(FundingSourceKind)),
-                        "amount": draw(money(figures=figures)),
+                        **draw(
+                            st.one_of(
+                                st.fixed_dictionaries({"amount": money(figures=figures)}),
+                                st.fixed_dictionaries({"share": v11.shares}),
+                                st.fixed_dictionaries(
+                                    {"amount": money(figures=figures), "share": v11.shares}
+                                ),
+                            )
+                        ),
                         "instrument": draw(maybe(codes(FundingInstrument))),
                         "organisation": draw(maybe(st.sampled_from(org_ids))) if org_ids else None,
                         "note": draw(maybe(texts)),
@@ -404,6 +429,10 @@ def rich_programme_documents(
             ]
             if org_ids
             else [],
+            "sources_complete": draw(maybe(st.just(False))),
+            "unit_costs": draw(
+                st.lists(v11.unit_costs(texts, localized(), money(figures=figures)), max_size=2)
+            ),
             "note": draw(maybe(texts)),
         }
     )
@@ -411,6 +440,7 @@ def rich_programme_documents(
         {
             "name": draw(maybe(localized())),
             "code": draw(maybe(st.sampled_from(["2014CZ05M9OP001", "OP 2"]))),
+            "allocation": draw(maybe(money(figures=figures))),
         }
     )
     indicators = [
@@ -436,6 +466,7 @@ def rich_programme_documents(
                 ],
                 "activity": draw(maybe(st.sampled_from(activity_ids))) if activity_ids else None,
                 "note": draw(maybe(texts)),
+                "extensions": draw(v11.extensions()),
             }
         )
         for i in range(draw(st.integers(0, 2)))
@@ -455,12 +486,18 @@ def rich_programme_documents(
             "operational_programme": operational or None,
             "region_category": draw(maybe(codes(RegionCategory))),
             "periods": [
-                drop_none(
-                    {
-                        **draw(periods(figures=figures)),
-                        "status": draw(maybe(codes(PeriodStatus))),
-                        "source": draw(maybe(texts)),
-                    }
+                draw(
+                    st.one_of(
+                        st.builds(
+                            lambda period, status, source: drop_none(
+                                {**period, "status": status, "source": source}
+                            ),
+                            periods(figures=figures),
+                            maybe(codes(PeriodStatus)),
+                            maybe(texts),
+                        ),
+                        v11.stated_periods(figures.dates, texts),
+                    )
                 )
                 for _ in range(draw(st.integers(0, 2)))
             ],
@@ -489,6 +526,7 @@ def rich_programme_documents(
                         "country": draw(maybe(countries)),
                         "region": draw(maybe(texts)),
                         "municipality": draw(maybe(texts)),
+                        **v11.place_fields(draw, estimates(figures=figures)),
                         "note": draw(maybe(texts)),
                     }
                 )
@@ -507,6 +545,15 @@ def rich_programme_documents(
                 for _ in range(draw(st.integers(0, 2)))
             ],
             "note": draw(maybe(texts)),
+            **draw(
+                v11.context_fields(
+                    texts,
+                    localized(),
+                    estimates(figures=figures),
+                    partial_dates(figures=figures),
+                    countries,
+                )
+            ),
         }
     )
 

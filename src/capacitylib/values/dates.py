@@ -175,12 +175,17 @@ class PartialDate:
         return f"PartialDate({self.isoformat()!r})"
 
     def __eq__(self, other: object) -> bool:
+        # A day-precision date equals the datetime.date it names, so that code written when
+        # period ends were dates (format 1.0) keeps comparing them; hashes agree with it.
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return self.to_date() == other
         if not isinstance(other, PartialDate):
             return NotImplemented
         return (self.year, self.month, self.day) == (other.year, other.month, other.day)
 
     def __hash__(self) -> int:
-        return hash((self.year, self.month, self.day))
+        day = self.to_date()
+        return hash(day) if day is not None else hash((self.year, self.month, self.day))
 
     @classmethod
     def _validate(cls, value: Any) -> PartialDate:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Self
 
@@ -35,12 +36,35 @@ class Estimate(CapacityModel):
     '228-342'
     >>> str(Estimate.range(88, 100, approximate=True))
     'cca 88-100'
+
+    Open-ended figures: "at least 30" (or "more than 30") has no upper bound,
+    ``{min: 30, at_least: true}`` (``max`` is then ``None``); "up to 200" has the lower bound 0,
+    ``{max: 200, up_to: true}``. Arithmetic keeps an open end open.
+
+    >>> at_least = Estimate.minimum(30)
+    >>> str(at_least), at_least.max, str(at_least * 2), str(Estimate.maximum(200))
+    ('at least 30', None, 'at least 60', 'up to 200')
     """
 
     min: QuantityDecimal = Field(description="Lower bound (equal to max when exact).")
-    max: QuantityDecimal = Field(
+    max: QuantityDecimal | None = Field(
         default_factory=lambda data: data["min"],
-        description="Upper bound; may be left out when equal to min.",
+        description=(
+            "Upper bound; may be left out when equal to min; none when `at_least` is true."
+        ),
+    )
+    at_least: bool = Field(
+        default=False,
+        description=(
+            'True when the figure has no upper bound ("at least 30", "more than 1 000"); '
+            "`max` is then left out."
+        ),
+    )
+    up_to: bool = Field(
+        default=False,
+        description=(
+            'True when the source states only the upper bound ("up to 200"); min is then 0.'
+        ),
     )
     approximate: bool = Field(
         default=False,
@@ -54,6 +78,11 @@ class Estimate(CapacityModel):
     def _shorthand(cls, data: Any) -> Any:
         # A bare number is an exact figure. Dicts pass straight through (the hot path).
         if type(data) is dict:
+            if "min" not in data and data.get("up_to") is True:
+                # "up to 200": the lower bound a count or an amount always has.
+                return {**data, "min": 0}
+            if "max" not in data and data.get("at_least") is True:
+                return {**data, "max": None}
             return data
         if isinstance(data, int | str | Decimal) and not isinstance(data, bool):
             return {"min": data, "max": data}
@@ -63,24 +92,58 @@ class Estimate(CapacityModel):
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        json_schema = handler.resolve_ref_schema(handler(schema))
+        reference = handler(schema)
+        json_schema = handler.resolve_ref_schema(reference)
         # "max" may be left out (it then equals "min"); a bare Estimate may be a plain number.
-        json_schema["required"] = [r for r in json_schema.get("required", []) if r != "max"]
+        json_schema["required"] = [
+            r for r in json_schema.get("required", []) if r not in ("max", "min")
+        ]
+        # "min" may be left out only for "up to": {max: 200, up_to: true}.
+        json_schema["anyOf"] = [{"required": ["min"]}, {"required": ["max", "up_to"]}]
         if cls is not Estimate:
             return json_schema
         number = {"type": "number", "minimum": 0}
         text = {"type": "string", "pattern": r"^\d+(?:\.\d+)?$"}
-        return {"anyOf": [number, text, handler(schema)]}
+        return {"anyOf": [number, text, reference]}
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
-        if self.min > self.max:
+        if self.max is not None and self.min > self.max:
             raise PydanticCustomError(
                 "estimate_min_above_max",
                 "'min' must not exceed 'max' (got min={min}, max={max})",
                 {"min": str(self.min), "max": str(self.max)},
             )
+        if (self.max is None) is not self.at_least:
+            raise PydanticCustomError(
+                "estimate_at_least_invalid",
+                "'at_least' must be true exactly when 'max' is unset (got max={max}, "
+                'at_least={at_least}); "at least 30" is min 30 with at_least true and no max',
+                {"max": str(self.max), "at_least": str(self.at_least).lower()},
+            )
+        if self.up_to and (self.min != 0 or self.max is None):
+            raise PydanticCustomError(
+                "estimate_up_to_invalid",
+                "'up_to' needs 'min' 0 and a 'max' (\"up to 200\" is min 0, max 200; "
+                "got min={min}, max={max})",
+                {"min": str(self.min), "max": str(self.max)},
+            )
         return self
+
+    @property
+    def is_bounded(self) -> bool:
+        """Whether the figure has an upper bound (false for "at least 30")."""
+        return self.max is not None
+
+    @property
+    def upper(self) -> Decimal:
+        """The upper bound; ``ValueError`` for a figure without one ("at least 30").
+
+        Use it where an open end cannot be honoured; check :attr:`is_bounded` first.
+        """
+        if self.max is None:
+            raise ValueError(f"{self} has no upper bound")
+        return self.max
 
     @classmethod
     def exact(cls, value: _Number, *, approximate: bool = False) -> Self:
@@ -93,38 +156,59 @@ class Estimate(CapacityModel):
         """A range ``low..high`` (inclusive)."""
         return cls(min=exact_decimal(low), max=exact_decimal(high), approximate=approximate)
 
+    @classmethod
+    def minimum(cls, value: _Number, *, approximate: bool = False) -> Self:
+        """A figure with a lower bound only ("at least 30", "more than 1 000")."""
+        return cls(min=exact_decimal(value), at_least=True, approximate=approximate)
+
+    @classmethod
+    def maximum(cls, value: _Number, *, approximate: bool = False) -> Self:
+        """A figure with an upper bound only ("up to 200"): ``0..value``."""
+        return cls(min=Decimal(0), max=exact_decimal(value), up_to=True, approximate=approximate)
+
     @property
     def is_exact(self) -> bool:
         """Whether ``min == max``."""
         return self.min == self.max
 
     @property
-    def midpoint(self) -> Decimal:
-        """``(min + max) / 2``: a point figure for charts, never for totals."""
+    def midpoint(self) -> Decimal | None:
+        """``(min + max) / 2``: a point figure for charts, never for totals; ``None`` if open."""
+        if self.max is None:
+            return None
         return (self.min + self.max) / 2
 
     def contains(self, value: _Number) -> bool:
-        """Whether ``min <= value <= max``."""
-        return self.min <= value <= self.max
+        """Whether ``min <= value <= max`` (no upper limit when ``max`` is unset)."""
+        return self.min <= value and (self.max is None or value <= self.max)
 
-    def _bounds_of(self, other: Estimate | _Number) -> tuple[Decimal, Decimal, bool]:
+    def _bounds_of(self, other: Estimate | _Number) -> tuple[Decimal, Decimal | None, bool]:
         if isinstance(other, Estimate):
             return other.min, other.max, other.approximate
         number = _as_decimal(other)
         return number, number, False
 
-    def _with(self, low: Decimal, high: Decimal, approximate: bool) -> Self:
+    def _with(self, low: Decimal, high: Decimal | None, approximate: bool) -> Self:
         # Arithmetic on valid, non-negative bounds keeps min <= max and >= 0, so the result is
         # built without re-validation (and without the input-size guard, which is for input).
-        if not Decimal(0) <= low <= high:
+        if not Decimal(0) <= low or (high is not None and low > high):
             raise ValueError(f"arithmetic gave an invalid range {low}..{high}")
-        fields = {**self.__dict__, "min": low, "max": high, "approximate": approximate}
+        # "up to" describes how a source states a figure; a result of arithmetic states nothing.
+        fields = {
+            **self.__dict__,
+            "min": low,
+            "max": high,
+            "approximate": approximate,
+            "at_least": high is None,
+            "up_to": False,
+        }
         result: Self = self.model_construct(**fields)  # type: ignore[assignment]
         return result
 
     def __add__(self, other: Estimate | _Number) -> Self:
         low, high, approx = self._bounds_of(other)
-        return self._with(self.min + low, self.max + high, self.approximate or approx)
+        top = None if self.max is None or high is None else self.max + high
+        return self._with(self.min + low, top, self.approximate or approx)
 
     __radd__ = __add__
 
@@ -135,8 +219,16 @@ class Estimate(CapacityModel):
             # A count times hours is hours: keep the unit whichever side it is on.
             return other * self
         low, high, approx = self._bounds_of(other)
-        products = (self.min * low, self.min * high, self.max * low, self.max * high)
-        return self._with(min(products), max(products), self.approximate or approx)
+        # Both factors are non-negative: the bounds multiply; an open end stays open unless
+        # the other factor is exactly zero.
+        top: Decimal | None
+        if self.max is not None and high is not None:
+            top = self.max * high
+        elif self.max == 0 or high == 0:
+            top = Decimal(0)
+        else:
+            top = None
+        return self._with(self.min * low, top, self.approximate or approx)
 
     __rmul__ = __mul__
 
@@ -144,10 +236,17 @@ class Estimate(CapacityModel):
         low, high, approx = self._bounds_of(other)
         if low <= 0:
             raise ZeroDivisionError(f"cannot divide {self} by a figure that may be zero")
-        return self._with(self.min / high, self.max / low, self.approximate or approx)
+        bottom = Decimal(0) if high is None else self.min / high
+        top = None if self.max is None else self.max / low
+        return self._with(bottom, top, self.approximate or approx)
 
     def __str__(self) -> str:
-        core = str(self.min) if self.is_exact else f"{self.min}-{self.max}"
+        if self.max is None:
+            core = f"at least {self.min}"
+        elif self.up_to:
+            core = f"up to {self.max}"
+        else:
+            core = str(self.min) if self.is_exact else f"{self.min}-{self.max}"
         return f"cca {core}" if self.approximate else core
 
 
@@ -212,7 +311,7 @@ class Hours(Estimate):
             }
         )
 
-    def _bounds_of(self, other: Estimate | _Number) -> tuple[Decimal, Decimal, bool]:
+    def _bounds_of(self, other: Estimate | _Number) -> tuple[Decimal, Decimal | None, bool]:
         if isinstance(other, Hours) and (
             other.unit is not self.unit or other.academic_hour_minutes != self.academic_hour_minutes
         ):
@@ -236,13 +335,16 @@ class Hours(Estimate):
             if minutes is None:
                 raise ValueError("the length of an academic hour is needed to convert it")
             # Multiply before dividing so that no digit is lost to the division.
-            return Estimate(
-                min=tidy(self.min * minutes / 60),
-                max=tidy(self.max * minutes / 60),
-                approximate=self.approximate,
-            )
+            return self._converted(lambda bound: tidy(bound * minutes / 60))
+        return self._converted(lambda bound: tidy(bound * factor))
+
+    def _converted(self, convert: Callable[[Decimal], Decimal]) -> Estimate:
         return Estimate(
-            min=tidy(self.min * factor), max=tidy(self.max * factor), approximate=self.approximate
+            min=convert(self.min),
+            max=None if self.max is None else convert(self.max),
+            at_least=self.at_least,
+            up_to=self.up_to,
+            approximate=self.approximate,
         )
 
     def __str__(self) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from capacitylib.io.documents import DocumentError
+from capacitylib.io.documents import DocumentError as _DocumentError
 from capacitylib.io.tables.columns import TABLE_NAMES, TABLES, Column, Table
 from capacitylib.io.tables.csv import read_csv, read_csv_result, write_csv
 from capacitylib.io.tables.flatten import TableData, Tables, to_tables
@@ -31,7 +31,7 @@ from capacitylib.io.tables.parquet import read_parquet, read_parquet_result, wri
 from capacitylib.io.tables.problems import TableError, TableProblem
 from capacitylib.io.tables.unflatten import ProgrammeResult, TablesResult, from_tables
 from capacitylib.io.tables.xlsx import read_xlsx, read_xlsx_result, write_xlsx
-from capacitylib.models import Programme
+from capacitylib.models import Programme as _Programme
 
 TableFormat = Literal["csv", "xlsx", "parquet"]
 
@@ -56,7 +56,7 @@ def table_format_of(path: str | Path) -> TableFormat:
         return "csv"
     if suffix == "":
         return "csv"
-    raise DocumentError(
+    raise _DocumentError(
         f"cannot tell the table format from the suffix {suffix!r}; use .xlsx, .parquet or .csv "
         "(a folder of tables)",
         source=str(path),
@@ -64,7 +64,7 @@ def table_format_of(path: str | Path) -> TableFormat:
 
 
 def write_tables(
-    programmes: Iterable[Programme],
+    programmes: Iterable[_Programme],
     target: str | Path,
     *,
     format: TableFormat | None = None,
@@ -112,7 +112,7 @@ def read_tables(
     lang: str | None = None,
     max_cells: int | None = None,
     max_bytes: int | None = None,
-) -> list[Programme]:
+) -> list[_Programme]:
     """Programmes from tables in a workbook or a folder of CSV or Parquet files.
 
     With ``lang``, cells not in canonical form are read as the language writes them.
@@ -143,10 +143,13 @@ __all__ = [
     "from_dataframes",
     "from_tables",
     "read_csv",
+    "read_csv_result",
     "read_parquet",
+    "read_parquet_result",
     "read_tables",
     "read_tables_result",
     "read_xlsx",
+    "read_xlsx_result",
     "table_format_of",
     "to_dataframes",
     "to_tables",

@@ -106,6 +106,7 @@ class Decoder:
             "partial_date": self._partial_date,
             "position": self.position,
             "texts": self._texts,
+            "json": self._json,
         }[kind]
         return read(raw)
 
@@ -229,6 +230,16 @@ class Decoder:
         if kind == "partial_dates":
             return [self._partial_date(item) for item in items]
         return items
+
+    def _json(self, raw: Any) -> Any:
+        """A JSON object (extensions); numbers are read exactly, as decimals."""
+        try:
+            value = json.loads(raw, parse_float=Decimal) if isinstance(raw, str) else None
+        except ValueError:
+            value = None
+        if not isinstance(value, dict):
+            raise CellError(f'extensions must be a JSON object ({{"ns": {{...}}}}) (got {raw!r})')
+        return value
 
     def _texts(self, raw: Any) -> Any:
         if not isinstance(raw, str):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from capacitylib.io._atomic import atomic_folder
-from capacitylib.io.tables.flatten import TableData, to_tables
+from capacitylib.io.tables._spool import SpooledTable, TableSpool
 from capacitylib.io.tables.problems import TableProblem
 from capacitylib.io.tables.unflatten import RawTable, TablesResult, read_raw
 from capacitylib.models import Programme
@@ -61,17 +61,19 @@ def write_table_files(
     programmes: Iterable[Programme],
     folder: str | Path,
     suffix: str,
-    write_one: Callable[[TableData, Path], None],
+    write_one: Callable[[SpooledTable, Path], None],
 ) -> list[Path]:
     """Write one ``<table><suffix>`` per table as the folder ``folder``, atomically; the paths.
 
     ``folder`` may exist only as a folder of ``*<suffix>`` files (a previous run's tables),
     which it replaces whole; anything else there is refused with an
-    :class:`~capacitylib.io._atomic.OutputError` rather than deleted.
+    :class:`~capacitylib.io._atomic.OutputError` rather than deleted (before any programme is
+    read). The programmes are flattened onto disk a chunk at a time
+    (:class:`~capacitylib.io.tables._spool.TableSpool`), so memory stays bounded however many
+    there are; an exception while they are read (a bad record) leaves the previous folder.
     """
     out = Path(folder)
-    tables = to_tables(programmes)
-    with atomic_folder(out, owned_suffix=suffix) as temp:
-        for name, data in tables.items():
-            write_one(data, temp / f"{name}{suffix}")
-    return [out / f"{name}{suffix}" for name in tables]
+    with atomic_folder(out, owned_suffix=suffix) as temp, TableSpool(programmes) as spool:
+        for name, spooled in spool.tables.items():
+            write_one(spooled, temp / f"{name}{suffix}")
+    return [out / f"{name}{suffix}" for name in spool.tables]

@@ -32,6 +32,7 @@ Kind = Literal[
     "codes",  # codes joined with ";"
     "partial_dates",  # partial dates joined with ";"
     "texts",  # free texts as a JSON array of strings
+    "json",  # any JSON value as JSON text (extensions), numbers exact
     "localized",  # one column per language: <name>_<lang>
     "position",  # 0-based order in the parent's list
 ]
@@ -154,24 +155,36 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "estimate": {
         "min": "{d} Lower bound, or the whole figure (`2-3`, `cca 30`).",
-        "max": "Upper bound; empty means equal to the lower bound.",
+        "max": "Upper bound; empty means equal to the lower bound (or none, with `at_least`).",
         "approximate": "`true` when the source marks the figure approximate (`cca`).",
+        "at_least": "`true` when the figure has no upper bound (`at least 30`); `max` empty.",
+        "up_to": "`true` when the source states only the upper bound (`up to 200`); `min` 0.",
     },
     "hours": {
         "min": "{d} Lower bound, or the whole figure (`2-3 h`, `88-100 academic h`).",
         "max": "Upper bound; empty means equal to the lower bound.",
         "approximate": "`true` when the source marks the figure approximate (`cca`).",
+        "at_least": "`true` when the figure has no upper bound (`at least 8 h`); `max` empty.",
+        "up_to": "`true` when the source states only the upper bound (`up to 8 h`); `min` 0.",
         "unit": "Unit: `clock_hour`, `academic_hour` or `day`.",
         "academic_hour_minutes": "Length of an academic hour in minutes, when stated.",
     },
 }
 _MEMBERS: dict[str, tuple[tuple[str, Kind, type[StrEnum] | None], ...]] = {
     "money": (("amount", "decimal", None), ("currency", "code", None)),
-    "estimate": (("min", "decimal", None), ("max", "decimal", None), ("approximate", "bool", None)),
+    "estimate": (
+        ("min", "decimal", None),
+        ("max", "decimal", None),
+        ("approximate", "bool", None),
+        ("at_least", "bool", None),
+        ("up_to", "bool", None),
+    ),
     "hours": (
         ("min", "decimal", None),
         ("max", "decimal", None),
         ("approximate", "bool", None),
+        ("at_least", "bool", None),
+        ("up_to", "bool", None),
         ("unit", "code", HoursUnit),
         ("academic_hour_minutes", "int", None),
     ),

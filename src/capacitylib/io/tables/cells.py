@@ -17,23 +17,12 @@ from enum import StrEnum
 from types import ModuleType
 from typing import Any
 
-from capacitylib.errors import CapacitylibError
 from capacitylib.values import Estimate, Money, PartialDate
 
 
-class ParsingUnavailableError(CapacitylibError, ImportError):
-    """``lang=`` was given but this capacitylib has no :mod:`capacitylib.parsing`."""
-
-
 def parsing() -> ModuleType:
-    """The :mod:`capacitylib.parsing` module, imported on first use."""
-    try:
-        return importlib.import_module("capacitylib.parsing")
-    except ImportError as exc:
-        raise ParsingUnavailableError(
-            "reading text cells in a language (lang=...) needs capacitylib.parsing, which this "
-            "version of capacitylib does not include; leave lang out to read canonical cells"
-        ) from exc
+    """The :mod:`capacitylib.parsing` module, imported on first use (it is heavy to import)."""
+    return importlib.import_module("capacitylib.parsing")
 
 
 def parse_date(text: str, lang: str) -> PartialDate:
@@ -61,7 +50,6 @@ def parse_term(text: str, lang: str, codelist: type[StrEnum]) -> StrEnum:
 
 
 __all__ = [
-    "ParsingUnavailableError",
     "parse_date",
     "parse_money",
     "parse_quantity",

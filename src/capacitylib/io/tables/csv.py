@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -40,8 +41,9 @@ from typing import Any
 
 from capacitylib.io.tables import limits
 from capacitylib.io.tables._files import read_table_files, table_files, write_table_files
+from capacitylib.io.tables._spool import SpooledTable, spooled_cells
 from capacitylib.io.tables.columns import TABLES_BY_NAME
-from capacitylib.io.tables.flatten import Cell, TableData
+from capacitylib.io.tables.flatten import Cell
 from capacitylib.io.tables.problems import TableError, TableProblem
 from capacitylib.io.tables.unflatten import RawTable, TablesResult
 from capacitylib.models import Programme
@@ -53,6 +55,7 @@ SUFFIX = ".csv"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 _QUOTE_WHEN = frozenset(',"\r\n')
+_NEEDS_QUOTES = re.compile('[,"\r\n]')
 
 
 def cell_text(value: Cell) -> str:
@@ -116,22 +119,42 @@ def write_csv(
     )
 
 
-def _write_one(data: TableData, path: Path, *, formula_escape: bool = True) -> None:
+def _write_one(data: SpooledTable, path: Path, *, formula_escape: bool = True) -> None:
     texts = [data.kind(c) == "text" for c in data.columns]
     limit = limits.MAX_CSV_FIELD_CHARS
-    lines = [_line(data.columns)]
-    for number, row in enumerate(data.rows, start=2):
-        cells = []
-        for column, is_text in zip(data.columns, texts, strict=True):
-            text = cell_text(row.get(column))
-            if is_text:
-                text = escape_text(text, formula_escape=formula_escape)
-            if len(text) > limit:
-                raise TableError([_too_long(data.name, number, column, len(text), limit)])
-            cells.append(text)
-        lines.append(_line(cells))
+    starts = FORMULA_STARTS if formula_escape else ("'",)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.writelines(lines)
+        handle.write(_line(data.columns))
+        for number, values in spooled_cells(data):
+            cells = []
+            for is_text, value in zip(texts, values, strict=True):
+                # The common cases first: an empty cell, a plain text, a canonical value.
+                if value is None:
+                    cells.append("")
+                    continue
+                text = value if value.__class__ is str else cell_text(value)
+                if is_text and text.startswith(starts):
+                    text = "'" + text
+                if _NEEDS_QUOTES.search(text) is not None:
+                    text = '"' + text.replace('"', '""') + '"'
+                cells.append(text)
+            line = ",".join(cells)
+            if len(line) > limit:
+                _check_lengths(data, number, values, texts, formula_escape=formula_escape)
+            handle.write(line + "\n")
+
+
+def _check_lengths(
+    data: SpooledTable, number: int, values: list[Any], texts: list[bool], *, formula_escape: bool
+) -> None:
+    """Refuse a row with a cell longer than :data:`~.limits.MAX_CSV_FIELD_CHARS`."""
+    limit = limits.MAX_CSV_FIELD_CHARS
+    for column, is_text, value in zip(data.columns, texts, values, strict=True):
+        text = cell_text(value)
+        if is_text:
+            text = escape_text(text, formula_escape=formula_escape)
+        if len(text) > limit:
+            raise TableError([_too_long(data.name, number, column, len(text), limit)])
 
 
 def _line(cells: Iterable[str]) -> str:

@@ -18,6 +18,7 @@ from capacitylib.io.tables.columns import TABLES, Column, Kind, Table, children_
 from capacitylib.io.tables.problems import TableError, TableProblem
 from capacitylib.models import Programme
 from capacitylib.values import PartialDate
+from capacitylib.values.extensions import json_ready
 
 #: One cell: ``None`` is an empty cell.
 Cell = str | int | bool | Decimal | date | None
@@ -188,6 +189,8 @@ def encode(col: Column, value: Any) -> Cell:
         return ";".join(_scalar(v) for v in value) if value else None
     if kind == "texts":
         return json.dumps(list(value), ensure_ascii=False) if value else None
+    if kind == "json":
+        return json.dumps(json_ready(value), ensure_ascii=False) if value else None
     if kind in ("bool", "int", "decimal", "date", "position"):
         return value  # type: ignore[no-any-return]
     return _scalar(value)

@@ -1,13 +1,16 @@
 """Tables as Parquet: a folder of ``<table>.parquet`` files (the ``parquet`` extra, pyarrow).
 
-Column types: text, codes, ids and partial dates are ``string``; counts and positions
-``int64``; booleans ``bool``; dates ``date32``. Amounts and figures are ``string`` holding the
-exact decimal (``"43940212.00"``): Parquet's decimal type needs one scale per column, which
-would rewrite ``12.5`` as ``12.50`` or round. Cast them where you compute, e.g. in DuckDB
-``CAST(amount AS DECIMAL(20, 2))`` or with ``pyarrow.compute.cast``. Each field's metadata
-names its capacitylib kind (``capacitylib.kind = decimal``). Reading also accepts decimal,
-integer and float columns written by other tools (floats by their shortest decimal form), and
-files of earlier versions.
+Column types follow the column kinds (:mod:`._arrow`): amounts and figures are
+``decimal128(p, s)`` (``decimal256`` above 38 digits) with the least precision and scale that
+hold every value of the column exactly; counts and positions ``int64``; booleans ``bool``;
+dates ``date32``; codes dictionary-encoded ``string``; ids, texts, partial dates and
+``;``-joined lists ``string``. A decimal column holds one scale, so ``12.5`` in a column that
+also holds ``12.50`` reads back as the equal ``12.50``. A column whose values need more than
+76 digits (an amount of ``1E-100``) is never rounded: it stays exact decimal text, with the
+field metadata ``capacitylib.decimal = text``. Each field's metadata names its capacitylib
+kind (``capacitylib.kind = decimal``). Reading accepts these files, the files of earlier
+versions (amounts as decimal text) and decimal, integer and float columns written by other
+tools (floats by their shortest decimal form).
 
 **Limits.** Before reading a file, the reader checks its metadata (the footer only): a table
 of more than :data:`~capacitylib.io.tables.limits.MAX_TABLE_CELLS` cells (rows times columns,
@@ -26,10 +29,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from capacitylib._version import SCHEMA_VERSION
 from capacitylib.io._extras import require
 from capacitylib.io.tables import limits
+from capacitylib.io.tables._arrow import pyarrow, record_batch, schema_of
 from capacitylib.io.tables._files import read_table_files, table_files, write_table_files
+from capacitylib.io.tables._spool import DecimalShape, SpooledTable, TableChunk, measure
 from capacitylib.io.tables.flatten import TableData
 from capacitylib.io.tables.problems import TableProblem
 from capacitylib.io.tables.unflatten import RawTable, TablesResult
@@ -40,48 +44,97 @@ SUFFIX = ".parquet"
 #: Rows converted to Python objects at a time.
 _BATCH_ROWS = 10_000
 
+#: Most rows of one row group written.
+ROW_GROUP_ROWS = 16_384
+
+#: Most bytes of Arrow data gathered for one row group (a table of long texts, such as
+#: ``programmes`` with its summaries, reaches it long before :data:`ROW_GROUP_ROWS`).
+ROW_GROUP_BYTES = 4 * 2**20
+
 
 def _pyarrow() -> tuple[Any, Any]:
-    pa = require("pyarrow", extra="parquet")
+    pa = pyarrow()
     pq = require("pyarrow.parquet", extra="parquet", package="pyarrow")
     return pa, pq
 
 
 def arrow_table(data: TableData) -> Any:
-    """The ``pyarrow.Table`` of one table, typed by column kind."""
-    pa, _ = _pyarrow()
-    types = {
-        "int": pa.int64(),
-        "position": pa.int64(),
-        "bool": pa.bool_(),
-        "date": pa.date32(),
-    }
-    fields = []
-    arrays = []
-    for column in data.columns:
-        kind = data.kind(column)
-        arrow_type = types.get(kind, pa.string())
-        values = [row.get(column) for row in data.rows]
-        if arrow_type == pa.string():
-            values = [None if v is None else str(v) for v in values]
-        fields.append(pa.field(column, arrow_type, metadata={"capacitylib.kind": kind}))
-        arrays.append(pa.array(values, type=arrow_type))
-    schema = pa.schema(
-        fields,
-        metadata={"capacitylib.table": data.name, "capacitylib.schema_version": SCHEMA_VERSION},
+    """The ``pyarrow.Table`` of one table, typed by column kind (see :mod:`._arrow`).
+
+    The precision and scale of the decimal columns are the least that hold ``data``'s rows,
+    or, for a :class:`~capacitylib.io.tables._spool.TableChunk` (the writer's row groups),
+    those of the whole table, so that every row group has one schema.
+
+    >>> import capacitylib
+    >>> from capacitylib.io.tables import to_tables
+    >>> table = arrow_table(to_tables(capacitylib.load_examples())["programmes"])
+    >>> str(table.schema.field("budget_total_amount").type)
+    'decimal128(10, 2)'
+    >>> str(table.schema.field("code_scheme").type)
+    'dictionary<values=string, indices=int32, ordered=0>'
+    """
+    pa = pyarrow()
+    schema = schema_of(
+        pa,
+        data.name,
+        data.columns,
+        [data.kind(c) for c in data.columns],
+        data.shapes if isinstance(data, TableChunk) else decimal_shapes(data),
     )
-    return pa.Table.from_arrays(arrays, schema=schema)
+    return pa.Table.from_batches([record_batch(pa, schema, data.rows)], schema=schema)
+
+
+def decimal_shapes(data: TableData) -> dict[str, DecimalShape]:
+    """The :class:`DecimalShape` of each decimal column of ``data``, and of integers too wide.
+
+    An integer column has one only when a value does not fit ``int64``.
+    """
+    shapes: dict[str, DecimalShape] = {}
+    numbers = [(c, data.kind(c)) for c in data.columns if data.kind(c) in ("decimal", "int")]
+    measure(shapes, numbers, data.rows)
+    return shapes
 
 
 def write_parquet(programmes: Iterable[Programme], folder: str | Path) -> list[Path]:
     """Write one ``<table>.parquet`` per table as the folder ``folder``, atomically; the paths.
 
     The folder appears whole or not at all: a failed or killed run leaves the previous one.
+    Programmes are flattened a few hundred at a time and written in row groups of at most
+    :data:`ROW_GROUP_ROWS` rows or about :data:`ROW_GROUP_BYTES` of data, so any number of
+    them is written in bounded memory (an iterator is consumed once).
+
+    >>> import capacitylib, tempfile
+    >>> folder = tempfile.mkdtemp() + "/tables.parquet"
+    >>> paths = write_parquet(capacitylib.load_examples(), folder)
+    >>> read_parquet(folder) == capacitylib.load_examples()
+    True
     """
-    _, pq = _pyarrow()
-    return write_table_files(
-        programmes, folder, SUFFIX, lambda data, path: pq.write_table(arrow_table(data), path)
-    )
+    _pyarrow()
+    return write_table_files(programmes, folder, SUFFIX, _write_spooled)
+
+
+def _write_spooled(spooled: SpooledTable, path: Path) -> None:
+    pa, pq = _pyarrow()
+    kinds = [spooled.kind(c) for c in spooled.columns]
+    schema = schema_of(pa, spooled.name, spooled.columns, kinds, spooled.shapes)
+    with pq.ParquetWriter(path, schema) as writer:
+        # Each chunk becomes Arrow data at once (compact); a row group gathers several.
+        pending: list[Any] = []
+        rows = size = 0
+        for chunk in spooled.chunks():
+            table = _arrow_of(spooled, chunk)
+            pending.append(table)
+            rows += table.num_rows
+            size += table.nbytes
+            if rows >= ROW_GROUP_ROWS or size >= ROW_GROUP_BYTES:
+                writer.write_table(pa.concat_tables(pending))
+                pending, rows, size = [], 0, 0
+        if pending:
+            writer.write_table(pa.concat_tables(pending))
+
+
+def _arrow_of(spooled: SpooledTable, rows: list[dict[str, Any]]) -> Any:
+    return arrow_table(TableChunk(spooled.table, spooled.columns, rows, spooled.shapes))
 
 
 def parquet_files(source: str | Path | Mapping[str, str | Path]) -> dict[str, Path]:
@@ -215,4 +268,12 @@ def read_parquet(
     ).programmes_or_raise(source=str(source))
 
 
-__all__ = ["arrow_table", "read_parquet", "read_parquet_result", "write_parquet"]
+__all__ = [
+    "ROW_GROUP_BYTES",
+    "ROW_GROUP_ROWS",
+    "arrow_table",
+    "decimal_shapes",
+    "read_parquet",
+    "read_parquet_result",
+    "write_parquet",
+]

@@ -30,10 +30,11 @@ workbook as it was.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,9 @@ from xml.etree.ElementTree import ParseError
 from capacitylib.io._atomic import write_file_atomically
 from capacitylib.io._extras import require
 from capacitylib.io.tables import limits
+from capacitylib.io.tables._spool import SpooledTable, TableSpool, spooled_cells
 from capacitylib.io.tables._xlsx_guard import Inspection, inspect_workbook, range_size
-from capacitylib.io.tables.flatten import Cell, to_tables
+from capacitylib.io.tables.flatten import Cell
 from capacitylib.io.tables.problems import TableError, TableProblem
 from capacitylib.io.tables.unflatten import RawTable, TablesResult, read_raw
 from capacitylib.models import Programme
@@ -96,50 +98,84 @@ def _openpyxl() -> Any:
 def write_xlsx(programmes: Iterable[Programme], path: str | Path) -> Path:
     """Write the tables of ``programmes`` as a workbook, one sheet per table, atomically.
 
+    The workbook is written in openpyxl's write-only (streaming) mode from tables flattened a
+    chunk at a time onto disk (:class:`~capacitylib.io.tables._spool.TableSpool`), so memory
+    stays bounded however many programmes there are (an iterator is consumed once).
+
+    >>> import capacitylib, tempfile
+    >>> target = write_xlsx(capacitylib.load_examples(), tempfile.mkdtemp() + "/t.xlsx")
+    >>> read_xlsx(target) == capacitylib.load_examples()
+    True
+
     Raises:
         TableError: texts a cell cannot hold (``table_cell_unwritable``), every one listed.
         OutputError: the workbook cannot be written (a full disk); the old one is unchanged.
     """
     openpyxl = _openpyxl()
-    styles = require("openpyxl.styles", extra="xlsx", package="openpyxl")
-    tables = to_tables(programmes)
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    bold = styles.Font(bold=True)
-    problems: list[TableProblem] = []
-    for name, data in tables.items():
-        sheet = workbook.create_sheet(title=name)
-        sheet.append(data.columns)
-        for cell in sheet[1]:
-            cell.font = bold
-        sheet.freeze_panes = "A2"
-        for row_number, row in enumerate(data.rows, start=2):
-            for col_number, column in enumerate(data.columns, start=1):
-                value = row.get(column)
-                if value is None:
-                    continue
-                cell = sheet.cell(row=row_number, column=col_number)
-                reason = _unwritable(value) if isinstance(value, str) else None
-                if reason is not None:
-                    problems.append(
-                        TableProblem(
-                            code="table_cell_unwritable",
-                            path="",
-                            message=f"an .xlsx cell cannot hold {reason}; write CSV, Parquet "
-                            "or NDJSON instead",
-                            value=value,
-                            table=name,
-                            row=row_number,
-                            column=column,
-                        )
-                    )
-                    continue
-                _write_cell(cell, value)
-    if problems:
-        raise TableError(problems, source=str(path))
     out = Path(path)
-    write_file_atomically(out, workbook.save)
+    with TableSpool(programmes) as spool:
+        workbook = openpyxl.Workbook(write_only=True)
+        try:
+            problems: list[TableProblem] = []
+            for spooled in spool.tables.values():
+                _write_sheet(workbook, spooled, problems)
+            if problems:
+                raise TableError(problems, source=str(path))
+            write_file_atomically(out, workbook.save)
+        finally:
+            _discard(workbook)
     return out
+
+
+def _discard(workbook: Any) -> None:
+    """Close the write-only sheets of a workbook and remove openpyxl's temporary files."""
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            if not sheet.closed:
+                sheet.close()
+        writer: Any = getattr(sheet, "_writer", None)
+        out = getattr(writer, "out", None)
+        if writer is not None and isinstance(out, str) and Path(out).exists():
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+
+
+def _write_sheet(workbook: Any, spooled: SpooledTable, problems: list[TableProblem]) -> None:
+    cell_module = require("openpyxl.cell", extra="xlsx", package="openpyxl")
+    styles = require("openpyxl.styles", extra="xlsx", package="openpyxl")
+    sheet = workbook.create_sheet(title=spooled.name)
+    sheet.freeze_panes = "A2"
+    bold = styles.Font(bold=True)
+    header = []
+    for column in spooled.columns:
+        cell = cell_module.WriteOnlyCell(sheet, value=column)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row_number, values in spooled_cells(spooled):
+        cells: list[Any] = []
+        for column, value in zip(spooled.columns, values, strict=True):
+            if value is None:
+                cells.append(None)
+                continue
+            reason = _unwritable(value) if isinstance(value, str) else None
+            if reason is not None:
+                problems.append(
+                    TableProblem(
+                        code="table_cell_unwritable",
+                        path="",
+                        message=f"an .xlsx cell cannot hold {reason}; write CSV, Parquet "
+                        "or NDJSON instead",
+                        value=value,
+                        table=spooled.name,
+                        row=row_number,
+                        column=column,
+                    )
+                )
+                cells.append(None)
+                continue
+            cells.append(_cell(cell_module, sheet, value))
+        sheet.append(cells)
 
 
 def _unwritable(text: str) -> str | None:
@@ -150,21 +186,25 @@ def _unwritable(text: str) -> str | None:
     return None
 
 
-def _write_cell(cell: Any, value: Cell) -> None:
+def _cell(cell_module: Any, sheet: Any, value: Cell) -> Any:
+    """What to append for a value: texts as string cells, never formulas.
+
+    openpyxl types a plain value itself (a date gets the ``yyyy-mm-dd`` format); only a text
+    it would take for a formula (``=1+1``) needs a cell whose type is set by hand, which costs
+    more.
+    """
     if isinstance(value, Decimal):
-        cell.value = str(value)
-        cell.data_type = "s"
-    elif isinstance(value, date) and value >= _FIRST_EXCEL_DATE:
-        cell.value = value
-        cell.number_format = "yyyy-mm-dd"
-    elif isinstance(value, date):
-        cell.value = value.isoformat()
-    elif isinstance(value, str):
-        cell.value = ooxml_escape(value)
-        # A text starting with "=" is text, never a formula.
-        cell.data_type = "s"
-    else:
-        cell.value = value
+        return str(value)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value if value >= _FIRST_EXCEL_DATE else value.isoformat()
+    if not isinstance(value, str):
+        return value
+    text = ooxml_escape(value)
+    if not text.startswith("="):
+        return text
+    cell = cell_module.WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    return cell
 
 
 def read_xlsx_result(

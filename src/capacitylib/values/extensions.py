@@ -1,0 +1,113 @@
+"""Extensions: fields a funder or a tool adds under its own namespace, kept and never interpreted.
+
+An unknown field is still an error (a typo must not drop data); a field under ``extensions`` is
+declared as someone else's and travels through every format unchanged.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, StringConstraints
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from capacitylib.values._decimal import DECIMAL_LIMIT, JsonNumber, json_number_is_exact
+
+#: Namespace of an extension: a short name or a reversed domain (``esfa``, ``lt.esfa``).
+NAMESPACE_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$"
+
+#: Deepest nesting an extension value may have (a guard against hostile input).
+MAX_EXTENSION_DEPTH = 32
+
+_MAX_KEY = 200
+
+
+def _error(path: str, value: object, reason: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "extension_value_invalid",
+        "extension value at '{path}' must be JSON: text, an integer, an exact decimal, "
+        "true/false, null, a list or a mapping with text keys ({reason}; got {value})",
+        {"path": path, "reason": reason, "value": repr(value)[:100]},
+    )
+
+
+# One branch per JSON type: splitting it would only hide the shape of JSON.
+def _exact(value: Any, path: str, depth: int, *, json: bool) -> Any:  # noqa: PLR0911, PLR0912
+    if depth > MAX_EXTENSION_DEPTH:
+        raise _error(path, "...", f"nested deeper than {MAX_EXTENSION_DEPTH} levels")
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int):
+        if abs(value) > DECIMAL_LIMIT:
+            raise _error(path, value, "number too large")
+        return value
+    if isinstance(value, JsonNumber):
+        if not json_number_is_exact(value.text):
+            raise _error(path, value.text, "more digits than a JSON number keeps exactly")
+        return Decimal(value.text)
+    if isinstance(value, float):
+        if not json:
+            raise _error(path, value, "a binary float; pass a Decimal or a string")
+        number = Decimal(repr(value))
+        if not number.is_finite() or len(number.normalize().as_tuple().digits) > 15:
+            raise _error(path, value, "more digits than a JSON number keeps exactly")
+        return number
+    if isinstance(value, Decimal):
+        if not value.is_finite() or abs(value) > DECIMAL_LIMIT:
+            raise _error(path, value, "not a finite number below 1e18")
+        return value
+    if isinstance(value, list | tuple):
+        return [_exact(item, f"{path}[{i}]", depth + 1, json=json) for i, item in enumerate(value)]
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if not isinstance(key, str) or not 0 < len(key) <= _MAX_KEY:
+                raise _error(path, key, f"keys must be text of 1-{_MAX_KEY} characters")
+            out[key] = _exact(item, f"{path}.{key}", depth + 1, json=json)
+        return out
+    raise _error(path, value, f"a {type(value).__name__}")
+
+
+def json_ready(value: Any) -> Any:
+    """JSON form: decimals become JSON numbers (exact up to 15 digits, as they were read)."""
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        return int(value) if isinstance(exponent, int) and exponent >= 0 else float(value)
+    if isinstance(value, list):
+        return [json_ready(item) for item in value]
+    if isinstance(value, dict):
+        return {key: json_ready(item) for key, item in value.items()}
+    return value
+
+
+class _ExtensionData:
+    """Core schema of one extension's data: any JSON, numbers exact."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_plain_validator_function(
+                lambda value: _exact(value, "", 0, json=True)
+            ),
+            python_schema=core_schema.no_info_plain_validator_function(
+                lambda value: _exact(value, "", 0, json=False)
+            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                json_ready, when_used="json"
+            ),
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"description": "Any JSON value; numbers are kept exactly."}
+
+
+#: Data of one extension: any JSON value.
+ExtensionData = Annotated[Any, _ExtensionData()]
+
+#: Extensions of one object: namespace -> data, kept losslessly and never interpreted.
+Extensions = dict[Annotated[str, StringConstraints(pattern=NAMESPACE_PATTERN)], ExtensionData]
