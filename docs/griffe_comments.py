@@ -51,12 +51,22 @@ def plain_roles(text: str) -> str:
 
 
 class SphinxRoles(griffe.Extension):
-    """Docstrings keep their Sphinx roles for IDEs; the site shows them as code, not raw text."""
+    """Docstrings keep their Sphinx roles for IDEs; the site shows them as code, not raw text.
 
-    def on_instance(self, *, obj: griffe.Object, **kwargs: Any) -> None:
-        """Rewrite the roles of ``obj``'s docstring."""
-        if obj.docstring is not None:
-            obj.docstring.value = plain_roles(obj.docstring.value)
+    Runs once the package is loaded, so docstrings made from ``#:`` comments are rewritten too.
+    """
+
+    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        """Rewrite the roles of every docstring in the package."""
+        _rewrite_roles(pkg)
+
+
+def _rewrite_roles(obj: griffe.Object) -> None:
+    if obj.docstring is not None:
+        obj.docstring.value = plain_roles(obj.docstring.value)
+    for member in obj.members.values():
+        if not member.is_alias:
+            _rewrite_roles(member)
 
 
 class PydanticFieldsOnly(griffe.Extension):

@@ -65,7 +65,7 @@ def test_sphinx_roles_become_code_spans_on_the_site():
     package = griffe.load(
         "capacitylib",
         search_paths=[ROOT / "src"],
-        extensions=griffe.load_extensions(comments.SphinxRoles()),
+        extensions=griffe.load_extensions(comments.CommentDocstrings(), comments.SphinxRoles()),
         resolve_aliases=False,
     )
     leaks = []

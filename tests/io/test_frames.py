@@ -175,3 +175,25 @@ def test_polars_frames_hold_exact_decimals() -> None:
     amounts = frames["programmes"]["budget_total_amount"]
     assert amounts.dtype == pl.Decimal(10, 2)
     assert amounts.sum() == Decimal("43940212.00")
+
+
+def test_describe_summarises_decimal_columns_exactly() -> None:
+    """describe() keeps the decimal columns pandas' own describe() leaves out, exactly."""
+    from capacitylib.io.frames import describe
+
+    frame = typed_frame(
+        [
+            ("amount", "decimal", [Decimal("0.10"), Decimal("0.20"), None]),
+            ("count", "int", [1, 2, None]),
+            ("flag", "bool", [True, None, False]),
+        ]
+    )
+    summary = describe(frame)
+    assert list(summary.columns) == ["amount", "count"]
+    assert summary["amount"].to_dict() == {
+        "count": 2,
+        "sum": Decimal("0.30"),
+        "mean": Decimal("0.15"),
+        "min": Decimal("0.10"),
+        "max": Decimal("0.20"),
+    }

@@ -18,7 +18,8 @@ partial dates               ``string[pyarrow]`` and three columns    ``string`` 
 * **Amounts are exact and numeric.** ``p`` and ``s`` are the least precision and scale that
   hold every value of the column (``decimal256`` above 38 digits), so ``sum()``, ``mean()``
   and ``groupby(...).sum()`` are computed by Arrow on exact decimals and return
-  :class:`~decimal.Decimal`. A column whose values need more than 76 digits (an amount of
+  :class:`~decimal.Decimal`; :func:`describe` summarises them (pandas' own ``describe()``
+  leaves decimal columns out). A column whose values need more than 76 digits (an amount of
   ``1E-100``) is never rounded: it is an ``object`` column of :class:`~decimal.Decimal`.
 * **Ranges** are ``<field>_min``/``<field>_max`` column pairs (an exact figure has both equal).
 * **Partial dates never get a made-up day.** Beside the text (``2019-05``) come
@@ -228,6 +229,42 @@ def to_frames(programmes: Iterable[Programme]) -> dict[str, Any]:
     (Decimal('152'), 'datetime64[ms]')
     """
     return {name: arrow_to_frame(table) for name, table in to_arrow(programmes).items()}
+
+
+def describe(frame: Any) -> Any:
+    """Count, sum, mean, min and max of every numeric column, decimals exactly.
+
+    ``DataFrame.describe()`` of pandas 3.1 leaves decimal Arrow columns out (and
+    ``Series.describe()`` raises on one, as pandas casts the figures to ``float64``); this
+    summary keeps them, as exact :class:`~decimal.Decimal` values (the mean at the column's
+    scale, Arrow's rule), beside the integer and float columns.
+
+    >>> import capacitylib
+    >>> programmes = to_frames(capacitylib.load_examples())["programmes"]
+    >>> summary = describe(programmes)["budget_total_amount"]
+    >>> summary["count"], summary["sum"], summary["mean"]
+    (1, Decimal('43940212.00'), Decimal('43940212.00'))
+    """
+    pd = _pandas()
+    columns = {}
+    for name in frame.columns:
+        series = frame[name]
+        if not pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(
+            series.dtype
+        ):
+            continue
+        known = series.dropna()
+        columns[name] = pd.Series(
+            {
+                "count": int(known.count()),
+                "sum": known.sum() if len(known) else None,
+                "mean": known.mean() if len(known) else None,
+                "min": known.min() if len(known) else None,
+                "max": known.max() if len(known) else None,
+            },
+            dtype=object,
+        )
+    return pd.DataFrame(columns)
 
 
 def _python(value: Any, pd: Any) -> Any:
@@ -495,6 +532,7 @@ def portfolio_frame(
 __all__ = [
     "PARTIAL_DATE_SUFFIXES",
     "arrow_to_frame",
+    "describe",
     "from_arrow",
     "from_arrow_result",
     "from_frames",

@@ -4,6 +4,10 @@ Column dtypes: text, codes, ids and partial dates ``string``; counts and positio
 booleans ``boolean``; dates ``object`` holding ``datetime.date`` (convert with
 ``pd.to_datetime`` when you need timestamps); amounts and figures ``object`` holding exact
 ``decimal.Decimal`` values, never floats. ``frame["amount"].sum()`` adds Decimals exactly.
+
+For analysis, :func:`capacitylib.io.frames.to_frames` gives the same tables with numeric
+dtypes: amounts as exact Arrow decimals (``describe()``, ``mean()`` and ``groupby`` sums work
+on them), dates as ``datetime64``, codes as ``category`` and partial dates with their range.
 """
 
 from __future__ import annotations
