@@ -28,6 +28,9 @@ programmes written, in every format, for the seed examples and for generated pro
 | XLSX | a workbook, a sheet per table, header in row 1 | `xlsx` | `write_xlsx`, `read_xlsx` |
 | Parquet | a folder of `<table>.parquet` | `parquet` | `write_parquet`, `read_parquet` |
 | pandas | a dict of DataFrames, one per table | `pandas` | `to_dataframes`, `from_dataframes` |
+| typed frames | typed DataFrames, one per table | `pandas` | `to_frames`, `from_frames` |
+| Arrow, Polars | a `pyarrow.Table` per table | `parquet` | `to_arrow`, `from_arrow`, `to_polars` |
+| Parquet dataset | partitioned by country and year | `parquet` | `write_parquet_dataset` |
 
 `write_tables(programmes, path)` and `read_tables(path)` choose by suffix: `.xlsx` a workbook,
 `.parquet` a folder of Parquet files, `.csv` or no suffix a folder of CSV files. Without its
@@ -68,10 +71,13 @@ frames["activities"][["programme_id", "activity_id", "sessions_actual_min"]]
   **Hours** add `<field>_unit` (`clock_hour`, `academic_hour`, `day`) and
   `<field>_academic_hour_minutes`. Writers always fill both bounds.
 - **Decimals** are never binary floats. CSV: text. XLSX: *text* cells (an Excel number would
-  lose `43940212.00`'s digits). Parquet: `string` columns holding the exact decimal, with the
-  field metadata `capacitylib.kind = decimal`; cast where you compute, e.g. DuckDB
-  `CAST(amount AS DECIMAL(20, 2))`. pandas: `object` columns of `decimal.Decimal`, so
-  `frame["amount"].sum()` is exact.
+  lose `43940212.00`'s digits). Parquet: `decimal128(p, s)` columns sized to the data, or
+  `decimal256` above 38 digits; a column has one scale, so `12.5` next to `12.50` reads back as
+  the equal `12.50`, never rounded; a column needing more than 76 digits stays exact text (field
+  metadata `capacitylib.decimal = text`). Files written by earlier capacitylib (amounts as text)
+  still read. pandas (`to_dataframes`): `object` columns of `decimal.Decimal`, so
+  `frame["amount"].sum()` is exact; typed frames (`to_frames`): Arrow decimal columns whose
+  `sum()` and `mean()` are exact `Decimal`s.
 - **LocalizedText** is one column per language, `<field>_<lang>` (`title_lt`, `title_en`,
   `name_pt-BR`): any BCP 47 tag round-trips. Languages appear in order of first use, English
   last; the model keeps a text's languages sorted by tag, so every format gives back the same
@@ -82,7 +88,8 @@ frames["activities"][["programme_id", "activity_id", "sessions_actual_min"]]
   text (municipalities, activity locations) are a JSON array (`["Tukuma novads", "Talsi"]`);
   reading also accepts texts separated by `;`. Lists of objects are their own tables.
 - **Counts** (`stated_partner_count`, `*_academic_hour_minutes`, `position`) are integers:
-  `int64` in Parquet, `Int64` in pandas. Other text columns are `string`.
+  `int64` in Parquet, `Int64` in pandas. Codes are dictionary-encoded in Parquet (`category` in
+  typed frames). Other text columns are `string`.
 
 Two things carry no information and read back as "not stated": an optional text that is the
 empty string, and an optional object with no field set (`budget: {}`, `contact: {}`,

@@ -432,3 +432,25 @@ def test_upgrade_rewrites_a_1_0_document_as_the_current_format(tmp_path):
     assert to_stdout.stdout.startswith(f"schema_version: '{capacitylib.SCHEMA_VERSION}'")
     refused = run("upgrade", str(old), str(old))
     assert refused.returncode == 2 and "is the input" in refused.stderr
+
+
+def test_progress_bar_only_on_a_terminal_and_only_when_wanted(monkeypatch):
+    import io as _io
+
+    from capacitylib.cli._common import progress_bar
+
+    class Terminal(_io.StringIO):
+        def isatty(self):
+            return True
+
+    assert progress_bar(True) is None  # pytest's stderr is not a terminal
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert progress_bar(False) is None
+    pytest.importorskip("tqdm")
+    bar = progress_bar(True)
+    assert bar is not None
+    bar.update()
+    assert bar.n == 1
+    bar.close()
+    assert "records" in terminal.getvalue()  # drawn on the terminal, cleared when done

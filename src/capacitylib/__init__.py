@@ -105,7 +105,7 @@ from capacitylib.values import (
 )
 
 if _typing.TYPE_CHECKING:
-    from capacitylib.calculators import ProgrammeReport, build_report
+    from capacitylib.calculators import ProgrammeReport, build_report, portfolio
     from capacitylib.io import (
         TableError,
         TableProblem,
@@ -131,6 +131,7 @@ _LAZY = {
     "check_strict": "capacitylib.rules",
     "ProgrammeReport": "capacitylib.calculators",
     "build_report": "capacitylib.calculators",
+    "portfolio": "capacitylib.calculators",
     "DatasetSummary": "capacitylib.quality",
     "summarise": "capacitylib.quality",
     **dict.fromkeys(
@@ -240,6 +241,7 @@ __all__ = [
     "load",
     "load_examples",
     "loads",
+    "portfolio",
     "problems_from_error",
     "read_ndjson",
     "read_tables",

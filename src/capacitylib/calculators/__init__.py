@@ -73,6 +73,8 @@ from capacitylib.calculators.portfolio import (
     Dimension,
     Portfolio,
     PortfolioRow,
+    ProgrammeFigures,
+    ProgrammeYear,
     funder,
     portfolio,
 )
@@ -120,7 +122,9 @@ __all__ = [
     "MoneyRange",
     "Portfolio",
     "PortfolioRow",
+    "ProgrammeFigures",
     "ProgrammeReport",
+    "ProgrammeYear",
     "RateTable",
     "ReachFigure",
     "Scope",

@@ -179,6 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--to", dest="to_format", choices=FORMATS, help="format of OUT")
     conv.add_argument("--lang", metavar="LANG", help="read text cells of tables in LANG")
     conv.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar, even on a terminal (the bar needs the progress extra, tqdm)",
+    )
+    conv.add_argument(
         "--csv-raw",
         action="store_true",
         help="write CSV texts that start with = + - @ as they are (by default they are prefixed "
@@ -203,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--as-of", metavar="DATE", help="date to report as of (YYYY-MM-DD)")
     report.add_argument("--lang", metavar="LANG", help="read text cells of tables in LANG")
+    report.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar, even on a terminal (the bar needs the progress extra, tqdm)",
+    )
     report.set_defaults(handler=_cmd_report)
 
     upgrade = _subparser(

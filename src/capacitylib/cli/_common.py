@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from datetime import date
 from typing import IO, Any
@@ -80,6 +81,21 @@ class Progress:
             self.stream.write("\r\033[K")
             self.stream.flush()
             self.shown = False
+
+
+def progress_bar(enabled: bool) -> Any:
+    """A tqdm progress bar on stderr (the ``progress`` extra), or ``None``.
+
+    Shown only on a terminal, when tqdm is installed and ``--no-progress`` is not given; a run
+    without it prints nothing more.
+    """
+    if not enabled or not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm  # noqa: PLC0415 - optional, only on a terminal
+    except ImportError:
+        return None
+    return tqdm(unit=" records", file=sys.stderr, leave=False, dynamic_ncols=True)
 
 
 def plural(count: int, noun: str, plural_noun: str | None = None) -> str:

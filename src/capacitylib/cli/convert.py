@@ -11,6 +11,7 @@ from capacitylib.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     print_outcome,
+    progress_bar,
 )
 from capacitylib.cli.outputs import check_outputs
 from capacitylib.io.conversion import convert
@@ -19,14 +20,20 @@ from capacitylib.io.conversion import convert
 def cmd_convert(args: argparse.Namespace) -> int:
     """Convert ``args.input`` to ``args.output``; problems on stderr; the exit code."""
     check_outputs([args.input], {"OUT": args.output})
-    result = convert(
-        args.input,
-        args.output,
-        from_format=args.from_format,
-        to_format=args.to_format,
-        lang=args.lang,
-        csv_formula_escape=not args.csv_raw,
-    )
+    bar = progress_bar(not args.no_progress)
+    try:
+        result = convert(
+            args.input,
+            args.output,
+            from_format=args.from_format,
+            to_format=args.to_format,
+            lang=args.lang,
+            csv_formula_escape=not args.csv_raw,
+            on_record=None if bar is None else (lambda _outcome: bar.update()),
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     for outcome in (*result.unreadable, *result.rejected):
         print_outcome(outcome, sys.stderr)
     if result.unreadable:

@@ -13,6 +13,7 @@ from capacitylib.cli._common import (
     EXIT_USAGE,
     as_of_date,
     print_outcome,
+    progress_bar,
 )
 from capacitylib.io.validate import validate_paths
 
@@ -40,8 +41,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         # One JSON array, written as it goes so a long stream never sits in memory; closed
         # whatever happens, so the output is always JSON.
         sys.stdout.write("[")
+    bar = progress_bar(not args.no_progress)
     try:
         for outcome in validate_paths(args.paths, lang=args.lang):
+            if bar is not None:
+                bar.update()
             if outcome.programme is None or not outcome.valid:
                 print_outcome(outcome, sys.stderr)
                 status = EXIT_USAGE if outcome.unreadable else max(status, EXIT_INVALID)
@@ -56,6 +60,8 @@ def cmd_report(args: argparse.Namespace) -> int:
                 sys.stdout.write(("\n" if written else "") + body + "\n")
             written += 1
     finally:
+        if bar is not None:
+            bar.close()
         if args.format == "json":
             sys.stdout.write("\n]\n" if written else "]\n")
     return status

@@ -215,16 +215,20 @@ def write_file_atomically(path: str | Path, write: Callable[[Path], None]) -> No
             temp_path.unlink()
 
 
+#: Says why an existing target folder may not be replaced (``None``: it may).
 FolderCheck = Callable[[Path], str | None]
 
 
 @contextlib.contextmanager
-def atomic_folder(path: str | Path, *, owned_suffix: str) -> Iterator[Path]:
+def atomic_folder(
+    path: str | Path, *, owned_suffix: str | None = None, check: FolderCheck | None = None
+) -> Iterator[Path]:
     r"""A new folder to fill; it replaces the folder ``path`` whole when the block completes.
 
     ``path`` may exist only as a folder holding nothing but ``*<owned_suffix>`` files (tables
-    a previous run wrote): a folder with anything else in it is refused rather than replaced,
-    so no unrelated file is ever deleted.
+    a previous run wrote), or one that ``check`` accepts: a folder with anything else in it is
+    refused rather than replaced, so no unrelated file is ever deleted. Every file under the
+    new folder is flushed to disk before the swap.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "tables"
@@ -235,7 +239,10 @@ def atomic_folder(path: str | Path, *, owned_suffix: str) -> Iterator[Path]:
     """
     target = resolve_target(path)
     shown = str(path)
-    _check_replaceable(target, shown, owned_suffix)
+    if owned_suffix is not None:
+        _check_replaceable(target, shown, owned_suffix)
+    if check is not None and target.exists() and (refusal := check(target)) is not None:
+        raise OutputError(shown, refusal)
     parent = target.parent if str(target.parent) else Path()
     with _writing(shown):
         parent.mkdir(parents=True, exist_ok=True)
@@ -249,9 +256,10 @@ def atomic_folder(path: str | Path, *, owned_suffix: str) -> Iterator[Path]:
     try:
         with _writing(shown):
             yield temp
-            for child in temp.iterdir():
-                with child.open("rb+") as handle:
-                    os.fsync(handle.fileno())
+            for folder, _, files in os.walk(temp):
+                for name in files:
+                    with (Path(folder) / name).open("rb+") as handle:
+                        os.fsync(handle.fileno())
             temp.chmod(0o777 & ~_current_umask())
             _swap_in(temp, target)
     finally:

@@ -27,22 +27,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 from capacitylib._version import SCHEMA_VERSION
-from capacitylib.io._atomic import (
-    _TEMP_SUFFIX,
-    OutputError,
-    _swap_in,
-    _writing,
-    remove_stale_temporaries,
-    resolve_target,
-)
+from capacitylib.io._atomic import atomic_folder
 from capacitylib.io._extras import require
 from capacitylib.io.tables import limits
 from capacitylib.io.tables._arrow import pyarrow, record_batch, schema_of
@@ -66,44 +56,18 @@ def _dataset() -> Any:
     return require("pyarrow.dataset", extra="parquet", package="pyarrow")
 
 
-@contextlib.contextmanager
-def _atomic_dataset(path: str | Path) -> Iterator[Path]:
-    target = resolve_target(path)
-    shown = str(path)
-    if target.exists() and not (target / MARKER).is_file():
-        raise OutputError(
-            shown,
+def _atomic_dataset(path: str | Path) -> contextlib.AbstractContextManager[Path]:
+    """A new dataset folder, swapped in whole; an existing folder must be a dataset of ours."""
+
+    def ours(target: Path) -> str | None:
+        if (target / MARKER).is_file():
+            return None
+        return (
             f"it exists and is not a capacitylib Parquet dataset (no {MARKER}); "
-            "write to a new folder",
+            "write to a new folder"
         )
-    parent = target.parent if str(target.parent) else Path()
-    with _writing(shown):
-        parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(target)
-    with _writing(shown):
-        temp = Path(
-            tempfile.mkdtemp(
-                prefix=f".{target.name}.{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=parent
-            )
-        )
-    try:
-        with _writing(shown):
-            yield temp
-            for folder, _, files in os.walk(temp):
-                for name in files:
-                    with (Path(folder) / name).open("rb+") as handle:
-                        os.fsync(handle.fileno())
-            temp.chmod(0o777 & ~_umask())
-            _swap_in(temp, target)
-    finally:
-        with contextlib.suppress(OSError):
-            shutil.rmtree(temp)
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return atomic_folder(path, check=ours)
 
 
 def write_parquet_dataset(
