@@ -14,7 +14,7 @@ from capacitylib.calculators import budget_total, clock_hours, cost_per_particip
 from capacitylib.testing import extreme_programmes
 from capacitylib.values import Hours
 
-TOTAL = settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+TOTAL = settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 
 
 @TOTAL

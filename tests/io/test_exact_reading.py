@@ -233,7 +233,7 @@ def _accepted(text: str) -> bool:
     return True
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(programmes(max_activities=1), st.text().filter(_accepted))
 def test_yaml_round_trip_is_exact_for_any_text_the_model_accepts(programme, text):
     """loads(dumps(p)) == p through YAML for texts from st.text() (NEL, CR, U+2028, BOM...)."""
@@ -242,7 +242,7 @@ def test_yaml_round_trip_is_exact_for_any_text_the_model_accepts(programme, text
     assert loads(capacitylib.dumps(p, format="yaml"), format="yaml") == p
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(programmes(max_activities=2), st.text())
 def test_libyaml_and_pure_python_loaders_read_the_same(programme, text):
     """The libyaml-backed loader gives the same data as the pure-Python one."""

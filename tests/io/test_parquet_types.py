@@ -136,7 +136,7 @@ def test_row_groups_of_a_long_input_share_one_schema(tmp_path: Path, monkeypatch
 
 
 @settings(
-    max_examples=20,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -151,7 +151,7 @@ def test_generated_programmes_round_trip_through_typed_parquet(
 
 
 @settings(
-    max_examples=20,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -230,7 +230,7 @@ def test_a_dataset_above_the_cell_limit_is_refused_before_reading(tmp_path: Path
 
 
 @settings(
-    max_examples=15,
+    max_examples=8,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

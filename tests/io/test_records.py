@@ -74,7 +74,7 @@ def test_outcome_reports_are_json_ready():
     assert Outcome("t.xlsx", record="p-1").where == "t.xlsx [p-1]"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=programmes())
 def test_json_line_is_the_canonical_document_on_one_line(doc):
     """The fast serializer writes exactly json.dumps of the canonical document."""

@@ -67,7 +67,7 @@ def test_seed_figures_survive_tables_exactly(tmp_path):
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("memory", ""), ("pandas", "")])
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(docs=collections())
 def test_generated_programmes_round_trip_in_memory(fmt, name, docs, tmp_path_factory):
     programmes = [Programme.model_validate(d) for d in docs]
@@ -76,7 +76,7 @@ def test_generated_programmes_round_trip_in_memory(fmt, name, docs, tmp_path_fac
 
 @pytest.mark.parametrize(("fmt", "name"), FILE_FORMATS)
 @settings(
-    max_examples=25,
+    max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

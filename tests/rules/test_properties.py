@@ -31,7 +31,7 @@ from capacitylib.rules import CATALOGUE, check, check_strict
 from capacitylib.testing._rich import codes as enum_values
 from capacitylib.testing._rich import estimates as shared_estimates
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Mostly the field's years, sometimes the ends of the calendar.
 dates = st.one_of(

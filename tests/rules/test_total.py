@@ -12,7 +12,7 @@ from capacitylib import Programme, check
 from capacitylib.rules import CATALOGUE
 from capacitylib.testing import extreme_programmes
 
-TOTAL = settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+TOTAL = settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 
 
 @TOTAL

@@ -2,9 +2,10 @@
 
 Needs the ``testing`` extra (``pip install "capacitylib[testing]"``).
 
->>> from hypothesis import given
+>>> from hypothesis import given, settings
 >>> from capacitylib.testing import programmes
->>> @given(programmes(max_activities=2))
+>>> @settings(max_examples=20)
+... @given(programmes(max_activities=2))
 ... def test_every_programme_has_a_title(programme):
 ...     assert programme.title.best("en")
 >>> test_every_programme_has_a_title()
