@@ -58,7 +58,6 @@ from capacitylib.calculators.duration import (
     share_elapsed,
 )
 from capacitylib.calculators.hours import (
-    DEFAULT_HOURS_PER_DAY,
     CpdComparison,
     activity_clock_hours,
     clock_hours,
@@ -100,6 +99,7 @@ from capacitylib.calculators.report import (
     build_report,
     render_reports_text,
 )
+from capacitylib.values.estimate import DEFAULT_HOURS_PER_DAY
 
 __all__ = [
     "CONTEXT",

@@ -38,9 +38,7 @@ from capacitylib.models import Activity, Participation
 from capacitylib.reference import ReferenceTables
 from capacitylib.values import Estimate, Hours, Period
 from capacitylib.values._decimal import tidy
-
-#: Clock hours in a training day when a source counts days (an assumption; override per call).
-DEFAULT_HOURS_PER_DAY = 8
+from capacitylib.values.estimate import DEFAULT_HOURS_PER_DAY
 
 
 def _tables(tables: ReferenceTables | None) -> ReferenceTables:

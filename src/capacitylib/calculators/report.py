@@ -46,7 +46,6 @@ from capacitylib.calculators.duration import (
     share_elapsed,
 )
 from capacitylib.calculators.hours import (
-    DEFAULT_HOURS_PER_DAY,
     activity_clock_hours,
     hours_per_worker,
     person_hours,
@@ -63,6 +62,7 @@ from capacitylib.codelists import ActivityKind, FundingSourceKind, HoursUnit
 from capacitylib.models import Activity, Programme
 from capacitylib.reference import ReferenceTables
 from capacitylib.values import CurrencyMismatchError, Estimate, Hours, Money
+from capacitylib.values.estimate import DEFAULT_HOURS_PER_DAY
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from typing import get_args
 from capacitylib.codelists import TargetGroup
 from capacitylib.errors import Severity
 from capacitylib.rules.catalogue import CATALOGUE
+from capacitylib.values.estimate import DEFAULT_HOURS_PER_DAY
 
 _SOCIAL_WORK_GROUPS = frozenset(
     {TargetGroup.SOCIAL_WORKERS, TargetGroup.SOCIAL_WORK_MANAGERS, TargetGroup.CASE_MANAGERS}
@@ -63,7 +64,7 @@ class RuleOptions:
     actual_target_ratio: Decimal = Decimal("1.5")
     budget_tolerance: Decimal = Decimal("0.01")
     share_tolerance: Decimal = Decimal("0.005")
-    hours_per_day: Decimal = Decimal(8)
+    hours_per_day: Decimal = Decimal(DEFAULT_HOURS_PER_DAY)
     cpd_groups: frozenset[TargetGroup] = _SOCIAL_WORK_GROUPS
     severity_overrides: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     disabled: frozenset[str] = frozenset()

@@ -14,6 +14,10 @@ from capacitylib._base import CapacityModel
 from capacitylib.codelists import HoursUnit
 from capacitylib.values._decimal import QuantityDecimal, exact_decimal, tidy
 
+#: Clock hours in a training day when a source counts days: an assumption, stated in reports and
+#: overridable per call (``hours_per_day=``) and per check (``RuleOptions.hours_per_day``).
+DEFAULT_HOURS_PER_DAY = 8
+
 _Number = Decimal | int
 
 
@@ -319,7 +323,10 @@ class Hours(Estimate):
         return super()._bounds_of(other)
 
     def to_clock_hours(
-        self, *, academic_hour_minutes: int | None = None, hours_per_day: _Number = 8
+        self,
+        *,
+        academic_hour_minutes: int | None = None,
+        hours_per_day: _Number = DEFAULT_HOURS_PER_DAY,
     ) -> Estimate:
         """Clock hours (60 minutes) as an Estimate.
 
