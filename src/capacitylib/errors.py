@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -155,6 +155,10 @@ def _short(value: Any) -> Any:
 def problems_from_error(error: ValidationError) -> list[Problem]:
     """Every problem in a pydantic ``ValidationError``, in document order.
 
+    One mistake is one problem: a bare number given for a range (``sessions_actual: -1``) is
+    checked as its ``min`` and its ``max``, and the two identical problems are reported once,
+    at the field's own path.
+
     >>> from capacitylib.values import Period
     >>> try:
     ...     Period.model_validate({"start": "2019-10-31", "end": "2019-05-16"})
@@ -162,23 +166,34 @@ def problems_from_error(error: ValidationError) -> list[Problem]:
     ...     print(problems_from_error(exc)[0].code)
     period_end_before_start
     """
-    problems = []
+    problems: list[Problem] = []
     for err in error.errors(include_url=False):
         code = _CODE_ALIASES.get(err["type"], err["type"])
         path = format_path(err["loc"])
         message = err["msg"]
         if code == "field_unknown":
             message = "unknown field (a typo? unknown fields are refused so no data is dropped)"
-        problems.append(
-            Problem(
-                code=code,
-                path=path,
-                message=message,
-                value=_short(err.get("input")),
-                values={k: _short(v) for k, v in (err.get("ctx") or {}).items()},
-            )
+        problem = Problem(
+            code=code,
+            path=path,
+            message=message,
+            value=_short(err.get("input")),
+            values={k: _short(v) for k, v in (err.get("ctx") or {}).items()},
         )
+        if problems and _same_mistake_on_both_bounds(problems[-1], problem):
+            problems[-1] = replace(problem, path=path.removesuffix(".max"))
+            continue
+        problems.append(problem)
     return problems
+
+
+def _same_mistake_on_both_bounds(first: Problem, second: Problem) -> bool:
+    """``X.min`` then ``X.max`` with the same code, message and value: one mistake in ``X``."""
+    return (
+        first.path.endswith(".min")
+        and second.path == first.path.removesuffix(".min") + ".max"
+        and (first.code, first.message, first.value) == (second.code, second.message, second.value)
+    )
 
 
 class FindingsError(CapacitylibError, ValueError):

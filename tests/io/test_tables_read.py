@@ -142,7 +142,7 @@ def test_every_bad_cell_is_reported_with_table_row_and_column(tmp_path):
         read_xlsx(path)
     found = problems_of(error)
     assert ("programmes", 2, "budget_total_amount", "decimal_parsing") in found
-    assert ("programmes", 3, "budget_total_currency", "string_pattern_mismatch") in found
+    assert ("programmes", 3, "budget_total_currency", "currency_unknown") in found
     assert ("activities", 2, "kind", "enum") in found
     assert ("activities", 2, "period_start", "date_from_datetime_parsing") in found
     assert ("activities", 3, "hours_per_session_min", "decimal_parsing") in found

@@ -150,3 +150,29 @@ def test_the_schema_version_is_defined_once():
     assert get_args(field.annotation) == SCHEMA_VERSIONS
     assert SCHEMA_VERSIONS[-1] == SCHEMA_VERSION
     assert field.default == SCHEMA_VERSION
+
+
+def test_one_mistake_is_one_problem_and_codes_get_a_friendly_message():
+    import capacitylib
+
+    negative = capacitylib.validate_record(
+        '{"id": "p", "title": {"en": "x"},'
+        ' "activities": [{"id": "a", "kind": "seminar", "sessions_actual": -1}]}'
+    )
+    assert [(p.code, p.path) for p in negative.problems] == [
+        ("greater_than_equal", "activities[0].sessions_actual")
+    ]
+    bad_range = capacitylib.validate_record(
+        '{"id": "p", "title": {"en": "x"},'
+        ' "activities": [{"id": "a", "kind": "seminar", "sessions_actual": {"min": -1, "max": 3}}]}'
+    )
+    assert [p.path for p in bad_range.problems] == ["activities[0].sessions_actual.min"]
+    lower = capacitylib.validate_record('{"id": "p", "title": {"en": "x"}, "country": "cz"}')
+    [problem] = lower.problems
+    assert problem.code == "country_unknown" and "write it in capitals: CZ" in problem.message
+    euro = capacitylib.validate_record(
+        '{"id": "p", "title": {"en": "x"},'
+        ' "budget": {"total": {"amount": "1.00", "currency": "EURO"}}}'
+    )
+    assert [p.code for p in euro.problems] == ["currency_unknown"]
+    assert "ISO 4217" in euro.problems[0].message

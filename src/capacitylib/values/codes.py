@@ -34,9 +34,13 @@ class CurrencyCode(str):
     def validate(cls, value: str) -> CurrencyCode:
         """Return ``value`` as a currency code, or raise ``currency_unknown``."""
         if value not in _tables.currencies():
+            capitals = value.strip().upper()
+            extra = (
+                f"; write it in capitals: {capitals}" if capitals in _tables.currencies() else ""
+            )
             raise PydanticCustomError(
                 "currency_unknown",
-                "currency must be an ISO 4217 code such as EUR, CZK or PLN (got '{value}')",
+                "currency must be an ISO 4217 code such as EUR, CZK or PLN (got '{value}')" + extra,
                 {"value": value},
             )
         return cls(value)
@@ -56,9 +60,9 @@ class CurrencyCode(str):
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(
-            cls.validate, core_schema.str_schema(pattern=r"^[A-Z]{3}$")
-        )
+        # No pattern here: ``validate`` refuses every string that is not a code, with one
+        # friendly message (the JSON Schema below still publishes the pattern).
+        return core_schema.no_info_after_validator_function(cls.validate, core_schema.str_schema())
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -82,8 +86,11 @@ class CountryCode(str):
     def validate(cls, value: str) -> CountryCode:
         """Return ``value`` as a country code, or raise ``country_unknown``."""
         if value not in _tables.countries():
-            hint = _EU_COUNTRY_ALIASES.get(value)
-            extra = f"; the ISO code for {value} is {hint}" if hint else ""
+            capitals = value.strip().upper()
+            hint = _EU_COUNTRY_ALIASES.get(capitals)
+            extra = f"; the ISO code for {capitals} is {hint}" if hint else ""
+            if not hint and capitals in _tables.countries():
+                extra = f"; write it in capitals: {capitals}"
             raise PydanticCustomError(
                 "country_unknown",
                 "country must be an ISO 3166-1 alpha-2 code such as LT, LV or CZ (got '{value}')"
@@ -101,9 +108,7 @@ class CountryCode(str):
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(
-            cls.validate, core_schema.str_schema(pattern=r"^[A-Z]{2}$")
-        )
+        return core_schema.no_info_after_validator_function(cls.validate, core_schema.str_schema())
 
     @classmethod
     def __get_pydantic_json_schema__(
