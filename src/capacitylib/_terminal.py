@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_KEEPING_LINES_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+#: Characters that act on a terminal: C1 controls, DEL and the bidirectional controls.
+_ACTING = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_UNSAFE_RE = re.compile(f"[\x00-\x1f{_ACTING}]")
+_UNSAFE_KEEPING_LINES_RE = re.compile(f"[\x00-\x08\x0b-\x1f{_ACTING}]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -14,7 +14,7 @@ from capacitylib.cli._common import (
     progress_bar,
 )
 from capacitylib.cli.outputs import check_outputs
-from capacitylib.io.conversion import convert
+from capacitylib.io.conversion import ConvertResult, convert
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -34,18 +34,26 @@ def cmd_convert(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    noun = "programme" if result.written == 1 else "programmes"
+    return report_result(result, args.input, args.output, f"{result.written} {noun} written to")
+
+
+def report_result(result: ConvertResult, source: str, output: str, done: str) -> int:
+    """Print a conversion's bad records and outcome on stderr; the exit code.
+
+    ``done`` starts the line printed after a successful write to a file (the output follows).
+    """
     for outcome in (*result.unreadable, *result.rejected):
         print_outcome(outcome, sys.stderr)
     if result.unreadable:
-        message = f"capacitylib: error: {args.input} could not be read; nothing written"
+        message = f"capacitylib: error: {source} could not be read; nothing written"
         sys.stderr.write(safe_line(message) + "\n")
         return EXIT_USAGE
     if result.rejected:
-        written = "" if args.output == "-" else "; nothing written"
+        written = "" if output == "-" else "; nothing written"
         noun = "record is" if len(result.rejected) == 1 else "records are"
         sys.stderr.write(f"capacitylib: {len(result.rejected)} {noun} invalid{written}\n")
         return EXIT_INVALID
-    if args.output != "-":
-        noun = "programme" if result.written == 1 else "programmes"
-        sys.stderr.write(safe_line(f"{result.written} {noun} written to {args.output}") + "\n")
+    if output != "-":
+        sys.stderr.write(safe_line(f"{done} {output}") + "\n")
     return EXIT_OK

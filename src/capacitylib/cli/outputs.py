@@ -49,21 +49,23 @@ def check_outputs(inputs: Sequence[str], outputs: dict[str, str | None]) -> None
     Compares resolved paths and, for files that exist, their device and inode (hard links,
     symlinks). Raises :class:`CommandError` (exit 2) and nothing is opened.
     """
-    named = {option: Path(value) for option, value in outputs.items() if value and value != "-"}
     taken: dict[object, str] = {}
+
+    def claim(path: Path, owner: str) -> None:
+        for key in _identity(path):
+            if key is not None:
+                taken[key] = owner
+
     for path in _input_files(inputs):
-        real, inode = _identity(path)
-        taken[real] = f"the input {path}"
-        if inode is not None:
-            taken[inode] = f"the input {path}"
-    for option, path in named.items():
-        real, inode = _identity(path)
-        for key in (real, inode):
+        claim(path, f"the input {path}")
+    for option, value in outputs.items():
+        if not value or value == "-":
+            continue
+        path = Path(value)
+        for key in _identity(path):
             if key is not None and key in taken:
                 raise CommandError(
                     f"{option} {path} is {taken[key]}; writing it would destroy it. "
                     "Nothing was written: choose another output"
                 )
-        taken[real] = f"also {next(o for o, p in named.items() if p == path)}'s output"
-        if inode is not None:
-            taken[inode] = taken[real]
+        claim(path, f"also {option}'s output")

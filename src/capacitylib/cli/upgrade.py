@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from capacitylib._terminal import safe_line
 from capacitylib._version import SCHEMA_VERSION
-from capacitylib.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, print_outcome
+from capacitylib.cli.convert import report_result
 from capacitylib.cli.outputs import check_outputs
 from capacitylib.io.conversion import convert, format_of_path
 
@@ -25,14 +23,5 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     fmt = format_of_path(args.input)
     to_fmt = fmt if output == "-" else format_of_path(output)
     result = convert(args.input, output, from_format=fmt, to_format=to_fmt)
-    for outcome in (*result.unreadable, *result.rejected):
-        print_outcome(outcome, sys.stderr)
-    if result.unreadable:
-        return EXIT_USAGE
-    if result.rejected:
-        sys.stderr.write("capacitylib: some records are invalid; nothing written\n")
-        return EXIT_INVALID
-    if output != "-":
-        message = f"{result.written} upgraded to format {SCHEMA_VERSION} in {output}"
-        sys.stderr.write(safe_line(message) + "\n")
-    return EXIT_OK
+    done = f"{result.written} upgraded to format {SCHEMA_VERSION} in"
+    return report_result(result, args.input, output, done)

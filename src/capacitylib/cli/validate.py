@@ -90,7 +90,7 @@ class _Run:
         if self.summary is not None:
             self.summary.add(outcome)
         if self.args.summary:
-            pass
+            pass  # the summary replaces the per-record lines
         elif self.args.format == "json":
             self.out.write(json.dumps(outcome.as_dict(), ensure_ascii=False) + "\n")
         elif not (self.args.quiet and outcome.valid):

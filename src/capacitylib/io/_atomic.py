@@ -16,9 +16,8 @@ written directly.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
+import functools
 import os
 import shutil
 import stat
@@ -290,7 +289,12 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
+@functools.cache
 def _renameat2() -> Any:
+    """The C library's ``renameat2``, looked up once, when a folder is first swapped."""
+    import ctypes  # noqa: PLC0415 - keeps ctypes out of `import capacitylib`
+    import ctypes.util  # noqa: PLC0415
+
     name = ctypes.util.find_library("c")
     if name is None:  # pragma: no cover - every Linux has a libc
         return None
@@ -310,6 +314,12 @@ def _renameat2() -> Any:
     return function
 
 
+def _get_errno() -> int:
+    import ctypes  # noqa: PLC0415
+
+    return ctypes.get_errno()
+
+
 def _exchange(a: Path, b: Path) -> Literal[True] | None:
     """Swap two paths atomically (Linux ``renameat2``); ``None`` where it is not supported."""
     function = _renameat2()
@@ -318,7 +328,7 @@ def _exchange(a: Path, b: Path) -> Literal[True] | None:
     result = function(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     if result == 0:
         return True
-    code = ctypes.get_errno()
+    code = _get_errno()
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # pragma: no cover - old kernel, odd fs
         return None
     raise OSError(code, os.strerror(code), str(b))

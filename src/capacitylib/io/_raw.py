@@ -8,7 +8,6 @@ pickles as its bytes.
 from __future__ import annotations
 
 import base64
-import tempfile
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -47,6 +46,8 @@ class RawLine:
             self._memory += data
             if len(self._memory) <= _IN_MEMORY_BYTES:
                 return
+            import tempfile  # noqa: PLC0415 - only a long line needs a spool file
+
             self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()/__del__
             data, self._memory = bytes(self._memory), None
         assert self._file is not None  # noqa: S101 - set when memory is dropped

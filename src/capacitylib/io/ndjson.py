@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import IO, NamedTuple, Protocol
 
 from capacitylib.errors import Problem
-from capacitylib.io._atomic import atomic_file
 from capacitylib.io._raw import RawLine
 from capacitylib.io.documents import DocumentError
 from capacitylib.io.records import (
@@ -251,6 +250,8 @@ def write_ndjson(programmes: Iterable[Programme], target: str | Path | IO[str] |
     """
     with ExitStack() as stack:
         if isinstance(target, str | Path):
+            from capacitylib.io._atomic import atomic_file  # noqa: PLC0415 - writers load on use
+
             handle: IO[str] | IO[bytes] = stack.enter_context(atomic_file(target))
         else:
             handle = target

@@ -139,6 +139,19 @@ def _places(stats: KeyStats) -> str:
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+def _finding(code: str, path: str, key: str, message: str, **values: Any) -> Problem:
+    """A ``dataset_*`` finding at the severity the code catalogue gives it."""
+    from capacitylib.rules.catalogue import DATASET_CODES  # noqa: PLC0415 - light, on use
+
+    severity = DATASET_CODES[code].severity
+    return Problem(code, path, message, severity=severity, value=key, values=values)
+
+
+def _differing(registry: KeyRegistry) -> list[tuple[str, KeyStats]]:
+    """Keys given by several records that do not agree on what the key stands for."""
+    return [(key, stats) for key, stats in registry.repeated() if len(stats.variants) > 1]
+
+
 def cross_record_findings(
     ids: KeyRegistry,
     codes: KeyRegistry,
@@ -148,66 +161,58 @@ def cross_record_findings(
     """The findings across records, each with a ``dataset_*`` code, in a stable order."""
     found: list[Problem] = []
     for key, stats in ids.repeated():
-        conflict = len(stats.variants) > 1
+        variants = len(stats.variants)
+        conflict = variants > 1
+        more = "+" if stats.variants_seen_beyond else ""
+        content = (
+            f"with {variants}{more} different contents"
+            if variants > 1
+            else ("with the same content")
+        )
         found.append(
-            Problem(
+            _finding(
                 code="dataset_programme_conflict" if conflict else "dataset_programme_duplicate",
-                severity="error" if conflict else "warning",
                 path="id",
-                message=(
-                    f"programme id {key!r} is in {stats.count} records "
-                    + (
-                        f"with {len(stats.variants)}{'+' if stats.variants_seen_beyond else ''} "
-                        "different contents"
-                        if conflict
-                        else "with the same content"
-                    )
-                    + f": {_places(stats)}"
-                ),
-                value=key,
-                values={"records": stats.count, "places": [where_text(w) for w in stats.places]},
+                key=key,
+                message=f"programme id {key!r} is in {stats.count} records {content}: "
+                f"{_places(stats)}",
+                records=stats.count,
+                places=[where_text(w) for w in stats.places],
             )
         )
-    for key, stats in codes.repeated():
-        if len(stats.variants) > 1:
-            found.append(
-                Problem(
-                    code="dataset_code_titles_differ",
-                    severity="warning",
-                    path="code",
-                    message=f"programme code {key!r} has {len(stats.variants)} different titles "
-                    f"in {stats.count} records: {_places(stats)}",
-                    value=key,
-                    values={"records": stats.count},
-                )
-            )
-    for key, stats in organisations.repeated():
-        if len(stats.variants) > 1:
-            found.append(
-                Problem(
-                    code="dataset_organisation_conflict",
-                    severity="warning",
-                    path="organisations[].id",
-                    message=f"organisation id {key!r} has {len(stats.variants)} different names "
-                    f"or kinds in {stats.count} records: {_places(stats)}",
-                    value=key,
-                    values={"records": stats.count},
-                )
-            )
-    for key, stats in sorted(funder_currencies.keys.items()):
-        if len(stats.variants) > 1:
-            currencies = ", ".join(sorted(stats.variants))
-            found.append(
-                Problem(
-                    code="dataset_funder_currencies_mixed",
-                    severity="info",
-                    path="budget",
-                    message=f"the portfolio of funder {key!r} mixes currencies ({currencies}): "
-                    "convert before adding its budgets",
-                    value=key,
-                    values={"currencies": sorted(stats.variants)},
-                )
-            )
+    found += [
+        _finding(
+            code="dataset_code_titles_differ",
+            path="code",
+            key=key,
+            message=f"programme code {key!r} has {len(stats.variants)} different titles "
+            f"in {stats.count} records: {_places(stats)}",
+            records=stats.count,
+        )
+        for key, stats in _differing(codes)
+    ]
+    found += [
+        _finding(
+            code="dataset_organisation_conflict",
+            path="organisations[].id",
+            key=key,
+            message=f"organisation id {key!r} has {len(stats.variants)} different names "
+            f"or kinds in {stats.count} records: {_places(stats)}",
+            records=stats.count,
+        )
+        for key, stats in _differing(organisations)
+    ]
+    found += [
+        _finding(
+            code="dataset_funder_currencies_mixed",
+            path="budget",
+            key=key,
+            message=f"the portfolio of funder {key!r} mixes currencies "
+            f"({', '.join(sorted(stats.variants))}): convert before adding its budgets",
+            currencies=sorted(stats.variants),
+        )
+        for key, stats in _differing(funder_currencies)
+    ]
     return found
 
 

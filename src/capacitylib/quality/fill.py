@@ -63,20 +63,16 @@ def document_fields() -> list[str]:
 
 
 def _model_of(annotation: object) -> type[BaseModel] | None:
-    for candidate in (annotation, *getattr(annotation, "__args__", ())):
+    """The (non-root) model an annotation holds: ``X``, ``X | None``, ``tuple[X, ...]``."""
+    args = getattr(annotation, "__args__", ())
+    nested = [inner for arg in args for inner in getattr(arg, "__args__", ())]
+    for candidate in (annotation, *args, *nested):
         if (
             isinstance(candidate, type)
             and issubclass(candidate, BaseModel)
             and not candidate.__pydantic_root_model__
         ):
             return candidate
-        for inner in getattr(candidate, "__args__", ()):
-            if (
-                isinstance(inner, type)
-                and issubclass(inner, BaseModel)
-                and not inner.__pydantic_root_model__
-            ):
-                return inner
     return None
 
 
