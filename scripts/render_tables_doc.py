@@ -205,6 +205,7 @@ KIND_TEXT = {
     "partial_dates": "partial dates, `;`-joined",
     "texts": "JSON array of texts",
     "json": "JSON object (namespace to any JSON)",
+    "objects": "JSON array of objects (numbers exact)",
     "localized": "text in `<lang>`",
     "position": "integer from 0",
 }

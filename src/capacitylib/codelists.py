@@ -255,6 +255,73 @@ class IndicatorKind(StrEnum):
     RESULT = "result"
 
 
+class IndicatorMeasure(StrEnum):
+    """What an indicator's figures are: a count in a unit, a percentage, a ratio, or words.
+
+    ``unit``: a count in the indicator's :class:`ReachUnit`; ``percentage``: 0 to 100 (or more,
+    for growth); ``ratio``: a quotient such as cases per worker; ``qualitative``: a narrative per
+    period, no figure (IATI indicator measures 1, 2, 3 and 5).
+
+    >>> [measure.value for measure in IndicatorMeasure]
+    ['unit', 'percentage', 'ratio', 'qualitative']
+    """
+
+    UNIT = "unit"
+    PERCENTAGE = "percentage"
+    RATIO = "ratio"
+    QUALITATIVE = "qualitative"
+
+
+class BreakdownDimension(StrEnum):
+    """What a breakdown of an indicator figure splits it by.
+
+    ``gender`` (categories :class:`Gender`), ``age`` (age bands: ``<18``, ``18-29``, ``55+``),
+    ``labour_market_status`` (:class:`LabourMarketStatus`), ``target_group``
+    (:class:`TargetGroup`), ``region`` (a region's name or code as the source gives it) and
+    ``other`` (any documented category).
+
+    >>> BreakdownDimension("labour_market_status").value
+    'labour_market_status'
+    """
+
+    GENDER = "gender"
+    AGE = "age"
+    LABOUR_MARKET_STATUS = "labour_market_status"
+    TARGET_GROUP = "target_group"
+    REGION = "region"
+    OTHER = "other"
+
+
+class Gender(StrEnum):
+    """Gender categories of a breakdown; ESF+ monitoring asks for all three.
+
+    Regulation (EU) 2021/1057, Annex I: women, men and non-binary persons.
+
+    >>> [gender.value for gender in Gender]
+    ['women', 'men', 'non_binary']
+    """
+
+    WOMEN = "women"
+    MEN = "men"
+    NON_BINARY = "non_binary"
+
+
+class LabourMarketStatus(StrEnum):
+    """Labour-market status of participants, as ESF+ common indicators count it.
+
+    ``employed`` includes the self-employed; ``long_term_unemployed`` is a part of
+    ``unemployed`` (so a full breakdown uses one or the other, not both).
+
+    >>> LabourMarketStatus("long_term_unemployed").value
+    'long_term_unemployed'
+    """
+
+    UNEMPLOYED = "unemployed"
+    LONG_TERM_UNEMPLOYED = "long_term_unemployed"
+    INACTIVE = "inactive"
+    EMPLOYED = "employed"
+
+
 class OutputKind(StrEnum):
     """Kind of tangible output of an activity.
 

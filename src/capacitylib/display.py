@@ -229,7 +229,7 @@ def _programme_tables(p: Programme) -> list[_Table]:
                 [
                     (
                         i.name.best("en"),
-                        i.unit.value,
+                        i.unit_label,
                         _figure(i.target) + (f" by {i.target_date}" if i.target_date else ""),
                         _actual(i),
                         _achievement(i),

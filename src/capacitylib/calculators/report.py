@@ -431,7 +431,7 @@ def _indicators(programme: Programme) -> tuple[IndicatorFigures, ...]:
                 id=indicator.id,
                 kind=indicator.kind.value,
                 name=indicator.name.best("en"),
-                unit=indicator.unit.value,
+                unit=indicator.unit_label,
                 target_group=indicator.target_group.value if indicator.target_group else None,
                 target=indicator.target,
                 target_date=indicator.target_date.isoformat() if indicator.target_date else None,

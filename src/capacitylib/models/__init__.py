@@ -16,12 +16,22 @@ from capacitylib.models.context import (
     StatedCount,
     TargetGroupStatement,
 )
-from capacitylib.models.indicator import Indicator, IndicatorValue
+from capacitylib.models.indicator import (
+    Breakdown,
+    BreakdownPart,
+    Indicator,
+    IndicatorActual,
+    IndicatorPeriod,
+    IndicatorTarget,
+    IndicatorValue,
+)
 from capacitylib.models.organisation import Contact, Organisation, OrganisationIdentifier, Partner
 from capacitylib.models.programme import Location, OperationalProgramme, Programme
 
 __all__ = [
     "Activity",
+    "Breakdown",
+    "BreakdownPart",
     "Budget",
     "BudgetLine",
     "CapacityModel",
@@ -29,6 +39,9 @@ __all__ = [
     "Frequency",
     "FundingSource",
     "Indicator",
+    "IndicatorActual",
+    "IndicatorPeriod",
+    "IndicatorTarget",
     "IndicatorValue",
     "Location",
     "Measure",

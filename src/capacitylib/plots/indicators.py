@@ -40,7 +40,7 @@ def _percent(value: Decimal, reference: Decimal) -> float:
 
 
 def _label(indicator: Indicator) -> str:
-    unit = indicator.unit.value
+    unit = indicator.unit_label
     target = "no target" if indicator.target is None else f"target {indicator.target} {unit}"
     if indicator.target is not None and indicator.target_date is not None:
         target += f" by {indicator.target_date}"

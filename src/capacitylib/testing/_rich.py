@@ -34,6 +34,7 @@ from capacitylib.codelists import (
     TimeUnit,
 )
 from capacitylib.testing import _format11 as v11
+from capacitylib.testing._results import results_fields
 
 currencies = st.sampled_from(sorted(_tables.currencies()))
 countries = st.sampled_from(sorted(_tables.countries()))
@@ -443,11 +444,13 @@ def rich_programme_documents(
             "allocation": draw(maybe(money(figures=figures))),
         }
     )
-    indicators = [
-        drop_none(
+    indicators: list[dict[str, object]] = []
+    for i in range(draw(st.integers(0, 2))):
+        kind = draw(codes(IndicatorKind))
+        indicator = drop_none(
             {
                 "id": f"ind-{i}",
-                "kind": draw(codes(IndicatorKind)),
+                "kind": kind,
                 "name": draw(localized()),
                 "unit": draw(codes(ReachUnit)),
                 "target_group": draw(maybe(codes(TargetGroup))),
@@ -469,8 +472,19 @@ def rich_programme_documents(
                 "extensions": draw(v11.extensions()),
             }
         )
-        for i in range(draw(st.integers(0, 2)))
-    ]
+        indicator.update(
+            draw(
+                results_fields(
+                    index=i,
+                    kind=kind,
+                    estimate=estimates(figures=figures),
+                    localized=localized(),
+                    texts=texts,
+                    earlier=indicators,
+                )
+            )
+        )
+        indicators.append(indicator)
     return drop_none(
         {
             "id": draw(ids),

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import cast
 
-from capacitylib.io.documents import DocumentError as _DocumentError
+from capacitylib.io.formats import TableFormat
+from capacitylib.io.formats import format_of_path as _format_of_path
 from capacitylib.io.tables.columns import TABLE_NAMES, TABLES, Column, Table
 from capacitylib.io.tables.csv import read_csv, read_csv_result, write_csv
 from capacitylib.io.tables.flatten import TableData, Tables, to_tables
@@ -33,34 +34,21 @@ from capacitylib.io.tables.unflatten import ProgrammeResult, TablesResult, from_
 from capacitylib.io.tables.xlsx import read_xlsx, read_xlsx_result, write_xlsx
 from capacitylib.models import Programme as _Programme
 
-TableFormat = Literal["csv", "xlsx", "parquet"]
-
 
 def table_format_of(path: str | Path) -> TableFormat:
     """The table format of a path, from its suffix or, for a folder, what it holds.
 
     ``.xlsx`` is a workbook, ``.parquet`` a folder of Parquet files, ``.csv`` or no suffix a
-    folder of CSV files.
+    folder of CSV files; a folder with another suffix is Parquet when it holds ``.parquet``
+    files and no ``.csv`` file, else CSV (:func:`capacitylib.io.formats.format_of_path`).
+
+    >>> table_format_of("t.xlsx"), table_format_of("tables")
+    ('xlsx', 'csv')
+
+    Raises:
+        DocumentError: the suffix is no table format's; the message lists the known ones.
     """
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix == ".xlsx":
-        return "xlsx"
-    if suffix == ".parquet":
-        return "parquet"
-    if suffix == ".csv":
-        return "csv"
-    if p.is_dir():
-        if any(p.glob("*.parquet")) and not any(p.glob("*.csv")):
-            return "parquet"
-        return "csv"
-    if suffix == "":
-        return "csv"
-    raise _DocumentError(
-        f"cannot tell the table format from the suffix {suffix!r}; use .xlsx, .parquet or .csv "
-        "(a folder of tables)",
-        source=str(path),
-    )
+    return cast("TableFormat", _format_of_path(path, kinds=("tables",)).name)
 
 
 def write_tables(

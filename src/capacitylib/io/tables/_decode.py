@@ -7,9 +7,11 @@ that the language parsers reject is reported here, with their message.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -86,17 +88,28 @@ class Decoder:
 
     def __init__(self, lang: str | None) -> None:
         self.lang = lang
+        self._readers: dict[tuple[str, type[StrEnum] | None], Callable[[Any], Any]] = {}
 
     # --- single cells -------------------------------------------------------------------------
 
     def cell(self, col: Column, raw: Any) -> Any:
         """The value of one non-group cell (``raw`` is not empty)."""
-        kind = col.kind
+        return self.reader(col.kind, col.codelist)(raw)
+
+    def reader(self, kind: str, codelist: type[StrEnum] | None = None) -> Callable[[Any], Any]:
+        """The function that reads a non-empty cell of a column of ``kind``, chosen once."""
+        key = (kind, codelist)
+        read = self._readers.get(key)
+        if read is None:
+            read = self._readers[key] = self._make_reader(kind, codelist)
+        return read
+
+    def _make_reader(self, kind: str, codelist: type[StrEnum] | None) -> Callable[[Any], Any]:
         if kind == "code":
-            return self._code(raw, col.codelist)
+            return functools.partial(self._code, codelist=codelist)
         if kind in ("ids", "codes", "partial_dates"):
-            return self._list(raw, kind, col.codelist)
-        read = {
+            return functools.partial(self._list, kind=kind, codelist=codelist)
+        readers: dict[str, Callable[[Any], Any]] = {
             "text": self._text,
             "id": self.id,
             "int": self._int,
@@ -107,8 +120,13 @@ class Decoder:
             "position": self.position,
             "texts": self._texts,
             "json": self._json,
-        }[kind]
-        return read(raw)
+            "objects": self._objects,
+        }
+        return readers[kind]
+
+    def text(self, raw: Any) -> Any:
+        """A free-text cell: text kept verbatim, a number or date a spreadsheet typed as text."""
+        return self._text(raw)
 
     def _text(self, raw: Any) -> Any:
         if isinstance(raw, str):
@@ -239,6 +257,16 @@ class Decoder:
             value = None
         if not isinstance(value, dict):
             raise CellError(f'extensions must be a JSON object ({{"ns": {{...}}}}) (got {raw!r})')
+        return value
+
+    def _objects(self, raw: Any) -> Any:
+        """A JSON array of objects (breakdowns); numbers are read exactly, as decimals."""
+        try:
+            value = json.loads(raw, parse_float=Decimal) if isinstance(raw, str) else None
+        except ValueError:
+            value = None
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise CellError(f'must be a JSON array of objects ([{{"by": ...}}]) (got {raw!r})')
         return value
 
     def _texts(self, raw: Any) -> Any:

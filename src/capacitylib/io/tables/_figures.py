@@ -127,7 +127,7 @@ class FigureReader:
     def _figure(
         self, group: Group, cells_by_column: Mapping[str, Any], raw: Any, out: Decoded
     ) -> None:
-        by_member = {col.path[-1]: col for col in group.columns}
+        by_member = group.members
         whole: dict[str, Any] = {}
         if raw is not None:
             value = as_decimal(raw)

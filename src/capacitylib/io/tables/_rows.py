@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from capacitylib.io.tables._decode import CellError, Decoder, plain
@@ -24,7 +28,8 @@ class Row:
     join: tuple[Any, ...]
     position: int | None
     obj: Any
-    prov: dict[Path, str]
+    prov: Mapping[Path, str]
+    """Where each value came from (path to column name); one mapping shared by a table's rows."""
     failed: set[Path]
     problems: list[tuple[Path, str | None, CellError, Any]]
     children: dict[str, list[Row]] = field(default_factory=dict)
@@ -71,86 +76,76 @@ class RowReader:
         unplaced: list[Unplaced] = []
         if problems:
             return rows, unplaced, problems
+        plan = _Plan(table, headers, self.decoder)
         for number, row_cells in body:
-            values = {
-                h.name: plain(row_cells[h.index]) if h.index < len(row_cells) else None
-                for h in headers
-            }
-            if all(v is None for v in values.values()):
+            values = plan.values(row_cells)
+            if values.count(None) == len(values):
                 continue
-            row = self._row(table, number, values, unplaced)
+            row = self._row(plan, number, values, unplaced)
             if row is not None:
-                self._fields(row, headers, values)
-                self._groups(row, headers, values)
+                self._fields(plan, row, values)
+                self._groups(plan, row, values)
                 rows.append(row)
         return rows, unplaced, []
 
     def _row(
-        self, table: Table, number: int, values: dict[str, Any], unplaced: list[Unplaced]
+        self, plan: _Plan, number: int, values: tuple[Any, ...], unplaced: list[Unplaced]
     ) -> Row | None:
         """The row with its join keys and position, or ``None`` if they are unreadable."""
         join: list[Any] = []
-        for name in (*table.join, "position"):
-            raw = values.get(name)
+        for name, slot, read in plan.join:
+            raw = values[slot] if slot is not None else None
             try:
                 if raw is None and name != "position":
                     raise CellError(f"{name} is empty", code="table_key_missing")
                 if raw is not None:
-                    col = table.column(name)
-                    join.append(self.decoder.cell(col, raw) if col is not None else raw)
+                    join.append(read(raw))
             except CellError as exc:
                 pid = join[0] if join else None
-                unplaced.append(Unplaced(table, number, name, exc, raw, pid))
+                unplaced.append(Unplaced(plan.table, number, name, exc, raw, pid))
                 return None
-        position = join.pop() if values.get("position") is not None else None
-        obj: Any = {}
-        return Row(table, number, tuple(join), position, obj, {}, set(), [])
+        position = join.pop() if plan.position_given(values) else None
+        return Row(plan.table, number, tuple(join), position, {}, plan.prov, set(), [])
 
-    def _fields(self, row: Row, headers: list[Header], values: dict[str, Any]) -> None:
+    def _fields(self, plan: _Plan, row: Row, values: tuple[Any, ...]) -> None:
         """Decode the plain and text columns of a row into its object."""
-        table = row.table
-        texts: dict[str, dict[str, Any]] = {}
-        for h in headers:
-            col, raw = h.column, values[h.name]
-            if col is None or col.group is not None or (not col.path and col.kind != "localized"):
-                continue
-            if col.kind == "localized":
-                lang = h.lang or ""
-                row.prov[(*col.path, lang)] = f"{col.name}_{lang}" if col.name else lang
-                if raw is not None:
-                    text = self.decoder.cell(Column(h.name, col.path, "text", ""), raw)
-                    texts.setdefault(col.name, {})[lang] = text
-            elif raw is not None:
+        for slot, path, name, read in plan.fields:
+            raw = values[slot]
+            if raw is not None:
                 try:
-                    set_(row.obj, col.path, self.decoder.cell(col, raw))
+                    set_(row.obj, path, read(raw))
                 except CellError as exc:
-                    row.problems.append((col.path, col.name, exc, raw))
-                    row.failed.add(col.path)
-        for col in table.columns:
-            if col.kind == "localized":
-                row.prov.setdefault(col.path, first_language(row.prov, col))
-                if col.name in texts:
-                    if col.path:
-                        set_(row.obj, col.path, texts[col.name])
-                    else:
-                        row.obj = texts[col.name]  # a table of texts (objectives)
-            elif col.path:
-                row.prov[col.path] = col.name
+                    row.problems.append((path, name, exc, raw))
+                    row.failed.add(path)
+        if not plan.texts:
+            return
+        texts: dict[str, dict[str, Any]] = {}
+        for slot, name, lang in plan.texts:
+            raw = values[slot]
+            if raw is not None:
+                texts.setdefault(name, {})[lang] = self.decoder.text(raw)
+        for name, path in plan.localized:
+            if name in texts:
+                if path:
+                    set_(row.obj, path, texts[name])
+                else:
+                    row.obj = texts[name]  # a table of texts (objectives)
 
-    def _groups(self, row: Row, headers: list[Header], values: dict[str, Any]) -> None:
+    def _groups(self, plan: _Plan, row: Row, values: tuple[Any, ...]) -> None:
         """Decode the Money, Estimate and Hours columns of a row into its object."""
         given: dict[str, dict[str, Any]] = {}
         whole: dict[str, Any] = {}
-        for h in headers:
-            raw = values[h.name]
-            if raw is None:
-                continue
-            if h.group is not None:
-                whole[h.group.name] = raw
-            elif h.column is not None and h.column.group is not None:
-                given.setdefault(h.column.group, {})[h.column.name] = raw
-        for group in row.table.groups:
-            row.prov[group.path] = group.columns[0].name
+        for slot, group_name, column_name in plan.members:
+            raw = values[slot]
+            if raw is not None:
+                given.setdefault(group_name, {})[column_name] = raw
+        for slot, group_name in plan.wholes:
+            raw = values[slot]
+            if raw is not None:
+                whole[group_name] = raw
+        if not given and not whole:
+            return
+        for group in plan.table.groups:
             if group.name not in given and group.name not in whole:
                 continue
             decoded = self.figures.read(group, given.get(group.name, {}), whole.get(group.name))
@@ -162,7 +157,86 @@ class RowReader:
             row.failed.update((*group.path, *rel) for rel in decoded.quiet)
 
 
-def first_language(prov: dict[Path, str], col: Column) -> str:
+#: Cell types that :func:`~capacitylib.io.tables._decode.plain` returns unchanged (but ``""``).
+_PLAIN_TYPES = frozenset({type(None), str, int, bool, Decimal, date, datetime})
+
+
+class _Plan:
+    """What each header cell of one table means, worked out once per table, not per row.
+
+    A row's cells are taken in header order as a tuple (``values``); every list below names
+    a slot of that tuple and what to do with a non-empty cell there.
+    """
+
+    def __init__(self, table: Table, headers: list[Header], decoder: Decoder) -> None:
+        self.table = table
+        indexes = [h.index for h in headers]
+        self.width = max(indexes, default=-1) + 1
+        self._take: Callable[[Sequence[Any]], Any] | None = (
+            operator.itemgetter(*indexes) if len(indexes) > 1 else None
+        )
+        self._indexes = indexes
+        slot_of = {h.name: slot for slot, h in enumerate(headers)}
+        self.join: list[tuple[str, int | None, Callable[[Any], Any]]] = []
+        for name in (*table.join, "position"):
+            col = table.column(name)
+            read = decoder.reader(col.kind, col.codelist) if col is not None else _same
+            self.join.append((name, slot_of.get(name), read))
+        self._position_slot = slot_of.get("position")
+        self.fields: list[tuple[int, tuple[str, ...], str, Callable[[Any], Any]]] = []
+        self.texts: list[tuple[int, str, str]] = []
+        self.members: list[tuple[int, str, str]] = []
+        self.wholes: list[tuple[int, str]] = []
+        prov: dict[Path, str] = {}
+        for slot, h in enumerate(headers):
+            col = h.column
+            if h.group is not None:
+                self.wholes.append((slot, h.group.name))
+            elif col is None:
+                continue
+            elif col.group is not None:
+                self.members.append((slot, col.group, col.name))
+            elif col.kind == "localized":
+                lang = h.lang or ""
+                prov[(*col.path, lang)] = f"{col.name}_{lang}" if col.name else lang
+                self.texts.append((slot, col.name, lang))
+            elif col.path:
+                self.fields.append((slot, col.path, col.name, decoder.reader(col.kind, col.codelist)))
+        self.localized = [(c.name, c.path) for c in table.columns if c.kind == "localized"]
+        # Where each value came from, for problems: the same for every row of the table.
+        for col in table.columns:
+            if col.kind == "localized":
+                prov.setdefault(col.path, first_language(prov, col))
+            elif col.path:
+                prov[col.path] = col.name
+        for group in table.groups:
+            prov[group.path] = group.columns[0].name
+        self.prov: Mapping[Path, str] = MappingProxyType(prov)
+
+    def values(self, row_cells: Sequence[Any]) -> tuple[Any, ...]:
+        """The cells of a row in header order, as plain values (empty ones ``None``)."""
+        if len(row_cells) < self.width:
+            row_cells = [*row_cells, *([None] * (self.width - len(row_cells)))]
+        if self._take is not None:
+            values: tuple[Any, ...] = self._take(row_cells)
+        else:
+            values = tuple(row_cells[i] for i in self._indexes)
+        # Most cells are already plain (None, str, Decimal, ...): check them all at C speed.
+        if not _PLAIN_TYPES.issuperset(map(type, values)) or "" in values:
+            values = tuple(map(plain, values))
+        return values
+
+    def position_given(self, values: tuple[Any, ...]) -> bool:
+        """Whether the row states its position."""
+        slot = self._position_slot
+        return slot is not None and values[slot] is not None
+
+
+def _same(raw: Any) -> Any:
+    return raw
+
+
+def first_language(prov: Mapping[Path, str], col: Column) -> str:
     """The name of the first language column of a text, for problems with the whole text."""
     for path, name in prov.items():
         if path[:-1] == col.path and len(path) == len(col.path) + 1:

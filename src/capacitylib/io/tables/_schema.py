@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal, cast
 
@@ -33,6 +33,7 @@ Kind = Literal[
     "partial_dates",  # partial dates joined with ";"
     "texts",  # free texts as a JSON array of strings
     "json",  # any JSON value as JSON text (extensions), numbers exact
+    "objects",  # a list of objects as a JSON array (breakdowns), numbers exact
     "localized",  # one column per language: <name>_<lang>
     "position",  # 0-based order in the parent's list
 ]
@@ -80,6 +81,11 @@ class Group:
     path: tuple[str, ...]
     kind: GroupKind
     columns: tuple[Column, ...]
+    members: dict[str, Column] = field(init=False, repr=False, compare=False)
+    """Each column by its member name (``min``, ``unit``), made once for the readers."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "members", {col.path[-1]: col for col in self.columns})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +115,18 @@ class Table:
     child_fields: tuple[str, ...] = ()
     """Fields of the model held by child tables rather than by columns."""
 
+    _by_name: dict[str, Column] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Readers look columns up by name once per row; a dict built once keeps that O(1).
+        by_name: dict[str, Column] = {}
+        for col in self.columns:
+            by_name.setdefault(col.name, col)
+        object.__setattr__(self, "_by_name", by_name)
+
     def column(self, name: str) -> Column | None:
         """The column called ``name`` (``None`` if the table has none)."""
-        for col in self.columns:
-            if col.name == name:
-                return col
-        return None
+        return self._by_name.get(name)
 
     def localized_column(self, name: str) -> tuple[Column, str] | None:
         """The ``localized`` column and language of a ``<prefix>_<lang>`` column name."""

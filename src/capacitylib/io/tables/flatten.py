@@ -14,6 +14,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from pydantic import BaseModel
+
 from capacitylib.io.tables.columns import TABLES, Column, Kind, Table, children_of
 from capacitylib.io.tables.problems import TableError, TableProblem
 from capacitylib.models import Programme
@@ -189,11 +191,35 @@ def encode(col: Column, value: Any) -> Cell:
         return ";".join(_scalar(v) for v in value) if value else None
     if kind == "texts":
         return json.dumps(list(value), ensure_ascii=False) if value else None
-    if kind == "json":
-        return json.dumps(json_ready(value), ensure_ascii=False) if value else None
+    if kind in ("json", "objects"):
+        return _json_cell(kind, value)
     if kind in ("bool", "int", "decimal", "date", "position"):
         return value  # type: ignore[no-any-return]
     return _scalar(value)
+
+
+def _json_cell(kind: str, value: Any) -> str | None:
+    if not value:
+        return None
+    data = json_ready(value) if kind == "json" else [_plain(item) for item in value]
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _plain(item: Any) -> Any:
+    """An object as a document holds it: decimals as exact text, defaults left out.
+
+    The defaults of the objects held this way (breakdowns) are all null, false or empty,
+    so those keys are left out.
+    """
+    if isinstance(item, BaseModel):
+        return item.model_dump(mode="json", exclude_defaults=True)
+    if isinstance(item, dict):
+        return {
+            k: _plain(v) for k, v in item.items() if v is not None and v is not False and v != ()
+        }
+    if isinstance(item, tuple | list):
+        return [_plain(v) for v in item]
+    return _scalar(item) if isinstance(item, Decimal | Enum | PartialDate) else item
 
 
 def _scalar(value: Any) -> str:

@@ -24,6 +24,9 @@ from capacitylib.io.tables.flatten import Tables
 from capacitylib.io.tables.problems import TableError, TableProblem
 from capacitylib.models import Programme
 
+#: The child tables of each table, looked up once per row.
+_CHILDREN: dict[str, tuple[Table, ...]] = {t.name: children_of(t.name) for t in TABLES}
+
 
 @dataclass
 class RawTable:
@@ -240,7 +243,7 @@ class _Reader:
                 attached.append(row)
             for parent_row in {id(p): p for ps in parents.values() for p in ps}.values():
                 self._order(parent_row.children.get(table.name, []), parent_row)
-            if children_of(table.name):
+            if _CHILDREN[table.name]:
                 table_index: dict[tuple[Any, ...], list[Row]] = {}
                 for row in attached:
                     table_index.setdefault((*row.join, row.key), []).append(row)
@@ -289,10 +292,8 @@ class _Reader:
 
     def _programme(self, row: Row) -> ProgrammeResult:
         pid = str(row.key)
-        prov: dict[Path, tuple[Row, str | None]] = {}
-        failed: set[Path] = set()
         rows: list[Row] = []
-        _build(row, (), prov, failed, rows)
+        _build(row, (), rows)
         problems = list(self.extra.get(pid, []))
         for r in rows:
             for rel, column, exc, raw in r.problems:
@@ -312,6 +313,7 @@ class _Reader:
         try:
             programme = Programme.model_validate(row.obj)
         except ValidationError as exc:
+            prov, failed = _provenance(rows)
             for err, problem in zip(exc.errors(), problems_from_error(exc), strict=True):
                 loc = tuple(err["loc"])
                 if any(loc[:k] in failed for k in range(len(loc) + 1)):
@@ -335,20 +337,10 @@ class _Reader:
         return ProgrammeResult(pid, row.number, programme, problems)
 
 
-def _build(
-    row: Row,
-    path: Path,
-    prov: dict[Path, tuple[Row, str | None]],
-    failed: set[Path],
-    rows: list[Row],
-) -> Any:
+def _build(row: Row, path: Path, rows: list[Row]) -> Any:
     row.path = path
     rows.append(row)
-    prov[path] = (row, None)
-    for rel, column in row.prov.items():
-        prov[(*path, *rel)] = (row, column)
-    failed.update((*path, *rel) for rel in row.failed)
-    for child in children_of(row.table.name):
+    for child in _CHILDREN[row.table.name]:
         items = row.children.get(child.name)
         if not items:
             continue
@@ -356,10 +348,26 @@ def _build(
         for part in child.list_path[:-1]:
             target = target.setdefault(part, {})
         target[child.list_path[-1]] = [
-            _build(item, (*path, *child.list_path, item.index), prov, failed, rows)
+            _build(item, (*path, *child.list_path, item.index), rows)
             for item in items
         ]
     return row.obj
+
+
+def _provenance(rows: list[Row]) -> tuple[dict[Path, tuple[Row, str | None]], set[Path]]:
+    """Where each path of a programme came from, and the paths whose bad cell is reported.
+
+    Worked out only for a programme that fails validation (``rows`` as :func:`_build` met them).
+    """
+    prov: dict[Path, tuple[Row, str | None]] = {}
+    failed: set[Path] = set()
+    for row in rows:
+        path = row.path
+        prov[path] = (row, None)
+        for rel, column in row.prov.items():
+            prov[(*path, *rel)] = (row, column)
+        failed.update((*path, *rel) for rel in row.failed)
+    return prov, failed
 
 
 def _locate(
