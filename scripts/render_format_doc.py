@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel
 
-from capacitylib import models, values
+from capacitylib import codelists, models, values
 
 INTRO = """# Document format
 
@@ -51,6 +51,17 @@ package) is generated from the same models.
   every format and never interpreted; `validate` lists each as info. Any other unknown field
   is still an error.
 - **Multilingual text** (*LocalizedText*) maps language tags to text: `{lt: ..., en: ...}`.
+- **Results framework**: an *Indicator* keeps the overall `target` (with `target_date`) beside
+  its reporting `periods` (`start` alone is a whole year or month, `2024`; with `end` a span),
+  each with a `target` and/or an `actual` (with `as_of`, unset meaning the period's end, and
+  `source`); a bare number is the figure (`target: 100`). `measure` is `unit` (a count in
+  `unit`), `percentage`, `ratio` or `qualitative` (a `narrative` per period). Any figure can
+  be split into `breakdowns` (`by`: `gender`, `age` (bands `<18`, `18-29`, `55+`),
+  `labour_market_status`, `target_group`, `region`, `other`), one per dimension; `complete:
+  true` says the parts add up to the whole. `common_indicator` names the funder's common
+  indicator reported (`EECO01`), `subset_of` a parent indicator ("of whom completed") and
+  `follows_from` the outputs a result follows from. Inconsistent figures load and are reported
+  by the rules.
 - **References** between objects are ids (`organisations[].id`, `activities[].id`) and must
   resolve.
 - Fields left out take their defaults: `null`, an empty list, or the default shown below.
@@ -132,7 +143,11 @@ def model_section(model: type[BaseModel], found: dict[str, type[enum.Enum]]) -> 
 
 def render() -> str:
     """The whole of docs/format.md."""
-    found: dict[str, type[enum.Enum]] = {}
+    # Codelists a field names in words, not by its type (breakdown categories).
+    found: dict[str, type[enum.Enum]] = {
+        "Gender": codelists.Gender,
+        "LabourMarketStatus": codelists.LabourMarketStatus,
+    }
     sections = [INTRO, "## Objects", ""]
     order: list[type[BaseModel]] = [
         models.Programme,
@@ -158,6 +173,11 @@ def render() -> str:
         models.Session,
         models.Frequency,
         models.Indicator,
+        models.IndicatorPeriod,
+        models.IndicatorTarget,
+        models.IndicatorActual,
+        models.Breakdown,
+        models.BreakdownPart,
         models.IndicatorValue,
         models.Location,
         models.Source,
