@@ -124,6 +124,7 @@ def examples() -> dict[str, Callable[[], BaseException]]:
     from capacitylib.calculators import convert as convert_money
     from capacitylib.cli import CommandError
     from capacitylib.io._extras import require
+    from capacitylib.io.iati.export import to_iati_xml as iati_export
     from capacitylib.io.tables._decode import CellError
     from capacitylib.parsing import ParseError
     from capacitylib.values import Money
@@ -146,13 +147,14 @@ def examples() -> dict[str, Callable[[], BaseException]]:
         ),
         "capacitylib.io._atomic.OutputError": output_error,
         "capacitylib.io._duplicates.DuplicateKeyError": duplicate_key_error,
+        "capacitylib.io.iati.export.IatiExportError": lambda: raised(iati_export, []),
         "capacitylib.cli._common.CommandError": lambda: CommandError(
             "--as-of must be a date such as 2024-12-31 (got 'soon')"
         ),
         "capacitylib.values.money.CurrencyMismatchError": lambda: raised(
             lambda: Money.of("100.00", "EUR") + Money.of("2500.00", "CZK")
         ),
-        "capacitylib.calculators.budget.MissingRateError": lambda: raised(
+        "capacitylib.calculators.currency.MissingRateError": lambda: raised(
             convert_money, Money.of("100.00", "PLN"), "EUR", rates=RateTable()
         ),
         "capacitylib.parsing.errors.ParseError": lambda: ParseError(
@@ -233,7 +235,7 @@ def test_the_root_is_public():
     assert "CapacitylibError" in capacitylib.__all__
     assert isinstance(example("capacitylib.io.documents.DocumentError"), ValueError)
     assert isinstance(example("capacitylib.io._extras.MissingExtraError"), ImportError)
-    assert isinstance(example("capacitylib.calculators.budget.MissingRateError"), LookupError)
+    assert isinstance(example("capacitylib.calculators.currency.MissingRateError"), LookupError)
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)

@@ -7,9 +7,14 @@ a ``message`` and the offending ``value``. :func:`problems_from_error` turns a p
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import functools
-from collections.abc import Callable, Sequence
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -95,6 +100,14 @@ def format_path(loc: Sequence[str | int]) -> str:
 class Problem:
     """One problem in one document: a validation error or a rule finding.
 
+    ``value`` is the offending value as the user wrote it: a shorthand the models expand
+    (``hours_per_session: 2`` read as a range) is shown as written. From validation errors it
+    is bounded so that a huge input is never copied into every problem: text is cut after
+    200 characters and marked ``"... (N characters)"``; a list keeps at most 20 items and
+    ends with the marker ``"... (N items)"``; a mapping keeps at most 20 keys and ends with
+    the key ``"..."`` whose value is ``"(N keys)"``; a list or mapping nested deeper than 4
+    levels is replaced by its marker, and once about 1,000 characters are kept the rest is.
+
     >>> from capacitylib import Programme, ValidationError
     >>> try:
     ...     Programme.model_validate({"id": "p", "title": {"en": "P"},
@@ -113,7 +126,17 @@ class Problem:
     values: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready form (values rendered with ``str`` when not JSON-native)."""
+        """JSON-ready form: ``value`` and ``values`` as JSON values, never Python reprs.
+
+        Text, whole numbers, booleans and ``None`` stay as they are; lists and mappings stay
+        lists and objects; a decimal is a JSON number when a double holds it exactly, else its
+        decimal text; dates are ISO 8601 text; anything else is its ``str``.
+
+        >>> Problem("tuple_type", "participants", "not a list", value={"a": [1, 2]}).as_dict()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        {'code': 'tuple_type', 'severity': 'error', 'path': 'participants',
+         'message': 'not a list', 'value': {'a': [1, 2]}, 'values': {}}
+        """
         return {
             "code": self.code,
             "severity": self.severity,
@@ -125,13 +148,76 @@ class Problem:
 
 
 def _jsonable(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | str):
-        return value
+    """``value`` as a JSON value (see :meth:`Problem.as_dict`)."""
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return {str(k): _jsonable(v) for k, v in value.items()}
+    return _json_scalar(value)
+
+
+def _json_scalar(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, Decimal):
+        return _decimal_json(value)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
     return str(value)
+
+
+def _decimal_json(value: Decimal) -> int | float | str:
+    """A JSON number when ``value`` is one exactly (an int or a double), else decimal text."""
+    if not value.is_finite():
+        return str(value)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0 and abs(value) < 10**18:
+        return int(value)
+    as_float = float(value)
+    if math.isfinite(as_float) and Decimal(repr(as_float)) == value:
+        return as_float
+    return str(value)
+
+
+def value_text(value: Any) -> str:
+    """A problem's value as text for a person: text quoted, the rest as JSON writes it.
+
+    >>> value_text("cz"), value_text(2), value_text(Decimal("2.50")), value_text(True)
+    ("'cz'", '2', '2.50', 'true')
+    >>> print(value_text({"a": [1, None]}))
+    {"a": [1, null]}
+    """
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    return json.dumps(_jsonable(value), ensure_ascii=False)
+
+
+class Shorthand(dict[str, Any]):
+    """The mapping a validator made from a shorthand, remembering what the user wrote.
+
+    A model that accepts ``2`` for ``{"min": 2, "max": 2}`` returns ``Shorthand({...}, 2)``
+    from its ``mode="before"`` validator; a problem about the mapping (a missing ``unit``)
+    then shows ``2``, the value in the user's document, not the mapping made from it.
+
+    >>> Shorthand({"min": 2, "max": 2}, written=2).written
+    2
+    """
+
+    __slots__ = ("written",)
+
+    def __init__(self, data: Mapping[str, Any], written: Any) -> None:
+        super().__init__(data)
+        self.written = written
 
 
 # Pydantic's own error types keep their names; a few get names in our vocabulary.
@@ -141,23 +227,78 @@ _CODE_ALIASES = {
 }
 
 _MAX_VALUE_CHARS = 200
+_MAX_VALUE_ITEMS = 20
+_MAX_VALUE_DEPTH = 4
+_VALUE_BUDGET = 1_000
+_MAX_INT_BITS = 664  # about 200 decimal digits
 
 
 def _short(value: Any) -> Any:
-    if isinstance(value, str) and len(value) > _MAX_VALUE_CHARS:
-        return value[:_MAX_VALUE_CHARS] + f"... ({len(value)} characters)"
-    if isinstance(value, dict | list | tuple):
-        text = repr(value)
-        return text if len(text) <= _MAX_VALUE_CHARS else text[:_MAX_VALUE_CHARS] + "..."
+    """``value`` as written and bounded (see :class:`Problem`): a copy, never the input."""
+    return _bounded(value, 0, [_VALUE_BUDGET])
+
+
+def _bounded(value: Any, depth: int, budget: list[int]) -> Any:
+    """``value`` bounded, ``budget[0]`` the characters still to keep (spent as it goes)."""
+    if isinstance(value, Shorthand):
+        value = value.written
+    if isinstance(value, Mapping):
+        return _bounded_mapping(value, depth, budget)
+    if isinstance(value, list | tuple):
+        return _bounded_list(value, depth, budget)
+    if isinstance(value, str):
+        kept = value
+        if len(value) > _MAX_VALUE_CHARS:
+            kept = value[:_MAX_VALUE_CHARS] + f"... ({len(value)} characters)"
+        budget[0] -= len(kept)
+        return kept
+    if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
+        # Python will not even print an int of over 4,300 digits: keep its size instead.
+        return f"... (an integer of {math.ceil(value.bit_length() * math.log10(2))} digits)"
+    budget[0] -= 8
     return value
 
 
-def problems_from_error(error: ValidationError) -> list[Problem]:
+def _bounded_mapping(value: Mapping[Any, Any], depth: int, budget: list[int]) -> Any:
+    if depth >= _MAX_VALUE_DEPTH:
+        return f"... ({_count(len(value), 'key')})"
+    out: dict[str, Any] = {}
+    for index, (key, item) in enumerate(value.items()):
+        if _full(index, budget):
+            out["..."] = f"({_count(len(value), 'key')})"
+            break
+        out[_bounded(str(key), depth + 1, budget)] = _bounded(item, depth + 1, budget)
+    return out
+
+
+def _bounded_list(value: Sequence[Any], depth: int, budget: list[int]) -> Any:
+    if depth >= _MAX_VALUE_DEPTH:
+        return f"... ({_count(len(value), 'item')})"
+    items: list[Any] = []
+    for index, item in enumerate(value):
+        if _full(index, budget):
+            items.append(f"... ({_count(len(value), 'item')})")
+            break
+        items.append(_bounded(item, depth + 1, budget))
+    return items
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _full(index: int, budget: list[int]) -> bool:
+    """Whether item ``index`` is past the item limit, or the character budget is spent."""
+    return index >= _MAX_VALUE_ITEMS or budget[0] <= 0
+
+
+def problems_from_error(error: ValidationError, *, merge_bounds: bool = True) -> list[Problem]:
     """Every problem in a pydantic ``ValidationError``, in document order.
 
     One mistake is one problem: a bare number given for a range (``sessions_actual: -1``) is
     checked as its ``min`` and its ``max``, and the two identical problems are reported once,
-    at the field's own path.
+    at the field's own path. ``merge_bounds=False`` keeps both, one per entry of
+    ``error.errors()`` (a table has one cell for each bound, each its own mistake).
 
     >>> from capacitylib.values import Period
     >>> try:
@@ -180,7 +321,7 @@ def problems_from_error(error: ValidationError) -> list[Problem]:
             value=_short(err.get("input")),
             values={k: _short(v) for k, v in (err.get("ctx") or {}).items()},
         )
-        if problems and _same_mistake_on_both_bounds(problems[-1], problem):
+        if merge_bounds and problems and _same_mistake_on_both_bounds(problems[-1], problem):
             problems[-1] = replace(problem, path=path.removesuffix(".max"))
             continue
         problems.append(problem)

@@ -12,6 +12,8 @@ or calculator that takes ``tables=``.
 True
 >>> tables.with_overrides(academic_hour_minutes={"LV": 40}).academic_hour_minutes("LV")
 40
+>>> tables.common_indicator("EECO12").name
+'participants with disabilities'
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from capacitylib._tables import _rows
+from capacitylib.codelists import BreakdownDimension, FundingInstrument, IndicatorKind, ReachUnit
 
 #: Minutes in a clock hour.
 CLOCK_HOUR_MINUTES = 60
@@ -48,6 +51,55 @@ class CofinancingCeiling:
     entry: TableEntry
 
 
+#: The dimensions a common indicator may ask a breakdown by: the values of
+#: :class:`capacitylib.codelists.BreakdownDimension`.
+BREAKDOWN_DIMENSIONS = frozenset(d.value for d in BreakdownDimension)
+
+
+@dataclass(frozen=True, slots=True)
+class CommonIndicator:
+    """A funder's common output or result indicator that programme indicators may report.
+
+    ``code`` is the monitoring-system code (``EECO01``, ``CO01``): the regulations list the
+    indicators by name only, so the code is commonly quoted rather than law (``code_verified``
+    false). ``unit`` is what it counts in; ``compatible_units`` are other capacitylib units that
+    count the same things (a municipality is a public administration). ``breakdowns`` are the
+    dimensions the framework asks the figures to be broken down by.
+
+    >>> ci = ReferenceTables.default().common_indicator("EECO01")
+    >>> ci.framework, ci.kind.value, ci.unit.value, sorted(ci.breakdowns)
+    ('esf_plus_2021_2027', 'output', 'persons', ['age', 'gender', 'labour_market_status'])
+    >>> ci.entry.verified, ci.code_verified
+    (True, False)
+    """
+
+    framework: str
+    code: str
+    kind: IndicatorKind
+    subject: str
+    name: str
+    unit: ReachUnit
+    breakdowns: frozenset[str]
+    entry: TableEntry
+    code_verified: bool = False
+    compatible_units: frozenset[ReachUnit] = frozenset()
+    instrument: FundingInstrument | None = None
+    programming_period: str | None = None
+
+    def counts_in(self, unit: ReachUnit) -> bool:
+        """Whether an indicator counting in ``unit`` can report this common indicator."""
+        return unit == self.unit or unit in self.compatible_units
+
+
+def common_indicator_key(code: str) -> str:
+    """The lookup key of a common-indicator code: stripped, upper case (``eeco01`` is EECO01).
+
+    >>> common_indicator_key(" eeco01 ")
+    'EECO01'
+    """
+    return code.strip().upper()
+
+
 @dataclass(frozen=True)
 class ReferenceTables:
     """The tables rules and calculators consult. Immutable; derive variants with overrides."""
@@ -56,6 +108,9 @@ class ReferenceTables:
     cpd_hours: Mapping[str, Decimal | None] = field(default_factory=dict)
     ceilings: tuple[CofinancingCeiling, ...] = ()
     sources: Mapping[str, TableEntry] = field(default_factory=dict)
+    #: Common indicators by code (:func:`common_indicator_key`); codes are unique across the
+    #: shipped frameworks (ESF+ 2021-2027 ``EECO``/``EECR``, ESF 2014-2020 ``CO``/``CR``).
+    common_indicators: Mapping[str, CommonIndicator] = field(default_factory=dict)
 
     @classmethod
     def default(cls) -> ReferenceTables:
@@ -69,6 +124,16 @@ class ReferenceTables:
     def cpd_hours_per_year(self, country: str | None) -> Decimal | None:
         """Minimum CPD hours per worker per calendar year, or ``None`` (no requirement known)."""
         return self.cpd_hours.get(country) if country else None
+
+    def common_indicator(self, code: str | None) -> CommonIndicator | None:
+        """The common indicator with ``code`` (any case, surrounding spaces ignored), or ``None``.
+
+        >>> ReferenceTables.default().common_indicator("cr03").framework
+        'esf_2014_2020'
+        >>> ReferenceTables.default().common_indicator("XX99") is None
+        True
+        """
+        return self.common_indicators.get(common_indicator_key(code)) if code else None
 
     def cofinancing_ceiling(
         self,
@@ -104,19 +169,98 @@ class ReferenceTables:
         academic_hour_minutes: Mapping[str, int] | None = None,
         cpd_hours_per_year: Mapping[str, Decimal | int | None] | None = None,
         ceilings: tuple[CofinancingCeiling, ...] | None = None,
+        common_indicators: Mapping[str, CommonIndicator | None] | None = None,
     ) -> ReferenceTables:
-        """A copy with some countries' values replaced (``None`` CPD hours: no requirement)."""
+        """A copy with some values replaced.
+
+        ``None`` CPD hours: no requirement. ``common_indicators`` adds or replaces indicators by
+        code and removes those mapped to ``None``; a key must be its indicator's code.
+
+        >>> from capacitylib.codelists import IndicatorKind, ReachUnit
+        >>> own = CommonIndicator("call_k408", "K408-1", IndicatorKind.OUTPUT, "entities",
+        ...                       "social services supported", ReachUnit.ORGANISATIONS,
+        ...                       frozenset(), TableEntry("call K-408, annex 2", verified=True))
+        >>> tables = ReferenceTables.default().with_overrides(
+        ...     common_indicators={"K408-1": own, "CO12": None})
+        >>> tables.common_indicator("k408-1").name, tables.common_indicator("CO12")
+        ('social services supported', None)
+
+        Raises:
+            ValueError: a common indicator under another code's key.
+        """
         academic = dict(self.academic_hours)
         academic.update(academic_hour_minutes or {})
         cpd = dict(self.cpd_hours)
         for country, hours in (cpd_hours_per_year or {}).items():
             cpd[country] = None if hours is None else Decimal(hours)
+        indicators = dict(self.common_indicators)
+        for code, indicator in (common_indicators or {}).items():
+            key = common_indicator_key(code)
+            if indicator is None:
+                indicators.pop(key, None)
+                continue
+            if common_indicator_key(indicator.code) != key:
+                raise ValueError(
+                    f"common_indicators[{code!r}] must be the indicator with that code "
+                    f"(got code {indicator.code!r})"
+                )
+            indicators[key] = _normalised(indicator)
         return replace(
             self,
             academic_hours=academic,
             cpd_hours=cpd,
             ceilings=self.ceilings if ceilings is None else ceilings,
+            common_indicators=indicators,
         )
+
+
+def _normalised(indicator: CommonIndicator) -> CommonIndicator:
+    """``indicator`` with enum fields as enums, so that overrides may pass plain strings."""
+    unknown = set(indicator.breakdowns) - BREAKDOWN_DIMENSIONS
+    if unknown:
+        raise ValueError(
+            f"common indicator {indicator.code!r}: breakdowns must be among "
+            f"{', '.join(sorted(BREAKDOWN_DIMENSIONS))} (got {', '.join(sorted(unknown))})"
+        )
+    return replace(
+        indicator,
+        kind=IndicatorKind(indicator.kind),
+        unit=ReachUnit(indicator.unit),
+        compatible_units=frozenset(ReachUnit(u) for u in indicator.compatible_units),
+        instrument=None
+        if indicator.instrument is None
+        else FundingInstrument(indicator.instrument),
+        breakdowns=frozenset(str(b) for b in indicator.breakdowns),
+    )
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _common_indicators() -> dict[str, CommonIndicator]:
+    indicators: dict[str, CommonIndicator] = {}
+    for r in _rows("common_indicators.csv"):
+        key = common_indicator_key(r["code"])
+        if key in indicators:
+            raise ValueError(f"common_indicators.csv: code {r['code']!r} appears twice")
+        indicators[key] = _normalised(
+            CommonIndicator(
+                framework=r["framework"],
+                code=r["code"],
+                kind=IndicatorKind(r["kind"]),
+                subject=r["subject"],
+                name=r["name"],
+                unit=ReachUnit(r["unit"]),
+                breakdowns=frozenset(_split(r["breakdowns"])),
+                entry=TableEntry(r["source"], r["tag"] == "V", r["note"]),
+                code_verified=r["code_tag"] == "V",
+                compatible_units=frozenset(ReachUnit(u) for u in _split(r["compatible_units"])),
+                instrument=FundingInstrument(r["instrument"]) if r["instrument"] else None,
+                programming_period=r["programming_period"] or None,
+            )
+        )
+    return indicators
 
 
 @functools.cache
@@ -142,5 +286,9 @@ def _default_tables() -> ReferenceTables:
         for r in _rows("cofinancing_ceilings.csv")
     )
     return ReferenceTables(
-        academic_hours=academic, cpd_hours=cpd, ceilings=ceilings, sources=sources
+        academic_hours=academic,
+        cpd_hours=cpd,
+        ceilings=ceilings,
+        sources=sources,
+        common_indicators=_common_indicators(),
     )

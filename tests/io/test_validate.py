@@ -90,18 +90,18 @@ def test_a_single_table_file_is_validated_as_tables(tmp_path):
 
 
 def test_a_reader_failing_unexpectedly_ends_only_its_own_input(tmp_path, monkeypatch):
-    from capacitylib.io import validate
+    from capacitylib.io import ndjson
 
     for name, programme in zip(("a", "b", "c"), EXAMPLES, strict=False):
         (tmp_path / f"{name}.ndjson").write_text(json_line(programme) + "\n", encoding="utf-8")
-    real = validate.iter_ndjson
+    real = ndjson.iter_ndjson
 
     def failing_on_b(path, **kwargs):
         if path.name == "b.ndjson":
             raise RuntimeError("boom")
         return real(path, **kwargs)
 
-    monkeypatch.setattr(validate, "iter_ndjson", failing_on_b)
+    monkeypatch.setattr(ndjson, "iter_ndjson", failing_on_b)
     outcomes = list(validate_paths([tmp_path]))
     assert [(o.where.replace(str(tmp_path), ""), o.valid) for o in outcomes] == [
         ("/a.ndjson:1", True),

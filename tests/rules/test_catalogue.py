@@ -9,6 +9,8 @@ import capacitylib
 from capacitylib import Programme
 from capacitylib.rules import CATALOGUE, FAMILIES, RULES, STRUCTURAL_CODES, check
 from tests.rules._builders import AS_OF, document
+from tests.rules.test_results_rules import NEW_CODES as RESULTS_CODES
+from tests.rules.test_results_rules import results_document
 
 ROOT = Path(__file__).parents[2]
 SRC = ROOT / "src" / "capacitylib"
@@ -151,6 +153,45 @@ FORMAT_1_1_CODES = {
 }
 
 
+#: Codes only the common-indicator document raises (not the kitchen sink).
+COMMON_INDICATOR_CODES = {c for c, e in CATALOGUE.items() if e.family == "common_indicators"}
+
+
+def common_indicator_document() -> dict:
+    """An ESF 2014-2020 document whose indicators misfit the common indicators they report."""
+
+    def indicator(id_, code, **fields):
+        return {
+            "id": id_,
+            "kind": "output",
+            "name": {"en": id_},
+            "unit": "persons",
+            "target": 10,
+            "common_indicator": code,
+            **fields,
+        }
+
+    gender = {"by": "gender", "parts": [{"category": "women", "value": 6}]}
+    return document(
+        indicators=[
+            indicator("a", "CO99"),  # common_indicator_unknown
+            indicator("b", "EECO02", target_breakdowns=[gender]),  # framework_mismatch
+            indicator("c", "CR03", target_breakdowns=[gender]),  # kind_mismatch
+            # measure_mismatch (and breakdown_missing)
+            indicator("d", "CO16", measure="percentage", unit=None),
+            # unit_mismatch, breakdown_unused (region), breakdown_missing (gender)
+            indicator(
+                "e",
+                "CO16",
+                unit="families",
+                target_breakdowns=[
+                    {"by": "region", "parts": [{"category": "Ostrava", "value": 4}]}
+                ],
+            ),
+        ]
+    )
+
+
 def every_code_documents() -> list[dict]:
     mixed = document(
         budget={
@@ -160,7 +201,15 @@ def every_code_documents() -> list[dict]:
     )
     unknown_scheme = document(code="07-003-P-001", country="LT")
     personal = document(note="Klientas 39001010000, tel. +370 612 34567, ona@centras.lt")
-    return [kitchen_sink(), mixed, unknown_scheme, personal, *format_1_1_documents()]
+    return [
+        kitchen_sink(),
+        mixed,
+        unknown_scheme,
+        personal,
+        *format_1_1_documents(),
+        common_indicator_document(),
+        results_document(),
+    ]
 
 
 def test_every_catalogue_code_is_emitted_and_every_emitted_code_is_listed():
@@ -199,7 +248,13 @@ def test_all_problems_are_found_at_once():
     found = check(Programme.model_validate(kitchen_sink()), as_of=AS_OF)
     codes = [f.code for f in found]
     # All but budget_currency_mixed, programme_code_scheme_unknown and the personal_data family.
-    assert len(set(codes)) == len(CATALOGUE) - 5 - len(FORMAT_1_1_CODES)
+    assert len(set(codes)) == (
+        len(CATALOGUE)
+        - 5
+        - len(FORMAT_1_1_CODES)
+        - len(COMMON_INDICATOR_CODES)
+        - len(RESULTS_CODES)
+    )
     assert codes.count("organisation_unreferenced") == 1  # kaunas-spc
     families = [CATALOGUE[c].family for c in codes]
     assert families == sorted(families, key=FAMILIES.index)

@@ -12,7 +12,7 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, get_args
 
 from capacitylib._terminal import safe_line as _safe_line
 from capacitylib._terminal import safe_text as _safe_text
@@ -32,8 +32,10 @@ from capacitylib.cli.upgrade import cmd_upgrade as _cmd_upgrade
 from capacitylib.cli.validate import cmd_validate as _cmd_validate
 from capacitylib.io._atomic import OutputError as _OutputError
 from capacitylib.io._extras import MissingExtraError as _MissingExtraError
-from capacitylib.io.conversion import FORMATS
 from capacitylib.io.documents import DocumentError as _DocumentError
+from capacitylib.io.formats import StdinFormat as _StdinFormat
+from capacitylib.io.formats import describe as _describe_formats
+from capacitylib.io.formats import format_names as _format_names
 from capacitylib.io.tables.problems import TableError as _TableError
 
 _EPILOG_VALIDATE = """examples:
@@ -47,13 +49,10 @@ _EPILOG_VALIDATE = """examples:
 exit codes: 0 all valid, 1 some invalid, 2 usage error or unreadable input
 """
 
-_EPILOG_CONVERT = """formats by suffix:
-  .yaml .yml .json   one programme document
-  .ndjson .jsonl     a stream, one programme per line
-  .xlsx              a workbook, one sheet per table
-  .parquet           a folder of <table>.parquet files
-  .csv or none       a folder of <table>.csv files
-
+_EPILOG_CONVERT = (
+    "formats by suffix:\n"
+    + "".join(f"  {line}\n" for line in _describe_formats().splitlines())
+    + """
 examples:
   capacitylib convert examples/programmes/cz-up-msk-supervision.yaml cz.json
   capacitylib convert data.ndjson tables.xlsx
@@ -61,6 +60,7 @@ examples:
   capacitylib convert --lang lt hand-made.xlsx data.ndjson
   capacitylib convert tables.parquet - --to ndjson | gzip > data.ndjson.gz
 """
+)
 
 _EPILOG_REPORT = """examples:
   capacitylib report examples/programmes/cz-up-msk-supervision.yaml
@@ -127,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--stdin-format",
-        choices=("auto", "ndjson", "json", "yaml"),
+        choices=get_args(_StdinFormat),
         default="auto",
         help="what - holds; auto: a stream if the first line is a JSON object, else a document",
     )
@@ -175,8 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conv.add_argument("input", metavar="IN", help="file or folder to read, or - for stdin")
     conv.add_argument("output", metavar="OUT", help="file or folder to write, or - for stdout")
-    conv.add_argument("--from", dest="from_format", choices=FORMATS, help="format of IN")
-    conv.add_argument("--to", dest="to_format", choices=FORMATS, help="format of OUT")
+    conv.add_argument("--from", dest="from_format", choices=_format_names(), help="format of IN")
+    conv.add_argument("--to", dest="to_format", choices=_format_names(), help="format of OUT")
     conv.add_argument("--lang", metavar="LANG", help="read text cells of tables in LANG")
     conv.add_argument(
         "--no-progress",

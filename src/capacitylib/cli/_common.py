@@ -8,7 +8,7 @@ from datetime import date
 from typing import IO, Any
 
 from capacitylib._terminal import safe_line
-from capacitylib.errors import CapacitylibError, Problem
+from capacitylib.errors import CapacitylibError, Problem, value_text
 from capacitylib.io.records import Checks, Outcome
 from capacitylib.io.tables.problems import TableProblem
 from capacitylib.models import Programme
@@ -127,8 +127,16 @@ def print_outcome(outcome: Outcome, out: IO[str]) -> None:
 
 
 def problem_line(problem: Problem) -> str:
-    shown = problem.value is not None and "(got " not in problem.message
-    got = f" (got {problem.value!r})" if shown else ""
+    """One problem as a line: severity, where, message, the value as written, code.
+
+    The value is added unless the message already says what it got; lists and mappings are
+    shown as JSON (:func:`capacitylib.errors.value_text`).
+
+    >>> print(problem_line(Problem("tuple_type", "participants", "not a list", value={"a": 1})))
+    error   participants: not a list (got {"a": 1}) [tuple_type]
+    """
+    shown = problem.value is not None and "got " not in problem.message
+    got = f" (got {value_text(problem.value)})" if shown else ""
     if isinstance(problem, TableProblem):
         path = f" ({problem.path})" if problem.path else ""
         where = f"{problem.where}{path}"

@@ -15,6 +15,7 @@ which pydantic's JSON parser would silently round.
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,34 +69,52 @@ def duplicates_error(duplicates: list[DuplicateKey]) -> ValidationError:
     return ValidationError.from_exception_data("Programme", details)
 
 
+class _Scanner(threading.local):
+    """One decoder per thread whose C hooks fill two lists, made once instead of per call."""
+
+    def __init__(self) -> None:
+        self.pairs: list[list[tuple[str, Any]]] = []
+        self.floats: list[str] = []
+        # The hooks are C methods: no Python code runs per object or per value in a scan,
+        # which keeps the check cheap next to the validation itself.
+        decoder = json.JSONDecoder(
+            object_pairs_hook=self.pairs.append,
+            parse_float=self.floats.append,
+            parse_int=len,
+            parse_constant=len,
+        )
+        self.decode = decoder.decode
+
+
+_SCANNER = _Scanner()
+
+
 def json_scan(text: str | bytes) -> tuple[bool, bool]:
     """Whether ``text`` repeats a key in one object, and whether it has an inexact number.
 
     An inexact number literal has digits a binary double does not keep. Both are False for
     text that is not valid JSON (pydantic reports that).
     """
-    pairs: list[list[tuple[str, Any]]] = []
-    floats: list[str] = []
+    scanner = _SCANNER
+    pairs, floats = scanner.pairs, scanner.floats
     try:
-        # The hooks are C methods: no Python code runs per object or per value here, which
-        # keeps the check cheap next to the validation itself.
-        json.loads(
-            text,
-            object_pairs_hook=pairs.append,
-            parse_float=floats.append,
-            parse_int=len,
-            parse_constant=len,
-        )
+        if isinstance(text, bytes):
+            text = text.decode(json.detect_encoding(text), "surrogatepass")  # as json.loads
+        scanner.decode(text)
     except (ValueError, RecursionError):
         return False, False  # not JSON: pydantic reports json_invalid with the position
-    duplicated = sum(map(len, pairs)) != sum(map(len, map(dict, pairs)))
-    # A literal of at most 15 characters without an exponent has at most 15 digits: exact.
-    inexact = any(
-        not json_number_is_exact(literal)
-        for literal in floats
-        if len(literal) > JSON_NUMBER_DIGITS or "e" in literal or "E" in literal
-    )
-    return duplicated, inexact
+    else:
+        duplicated = sum(map(len, pairs)) != sum(map(len, map(dict, pairs)))
+        # A literal of at most 15 characters without an exponent has at most 15 digits: exact.
+        inexact = any(
+            not json_number_is_exact(literal)
+            for literal in floats
+            if len(literal) > JSON_NUMBER_DIGITS or "e" in literal or "E" in literal
+        )
+        return duplicated, inexact
+    finally:
+        pairs.clear()  # nothing of the document is kept past the call
+        floats.clear()
 
 
 def json_duplicates(text: str | bytes) -> list[DuplicateKey]:

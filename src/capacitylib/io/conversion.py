@@ -1,11 +1,12 @@
 """Converting programmes between every format capacitylib reads and writes.
 
-Formats by suffix: ``.yaml``/``.yml`` and ``.json`` one document; ``.ndjson``/``.jsonl`` a
-stream; ``.xlsx`` a workbook; ``.parquet`` a folder of Parquet tables; ``.csv`` or no suffix a
-folder of CSV tables. Every input record is validated as it is read; if any is invalid
-nothing is written, so a conversion never silently drops a record. Streams and tables are
-written while the input is read, in bounded memory. Every output is atomic (see
-:mod:`capacitylib.io._atomic`): it appears complete, or the previous one stays as it was.
+The formats are those of :data:`capacitylib.io.formats.FORMATS`, told apart by suffix:
+``.yaml``/``.yml`` and ``.json`` one document; ``.ndjson``/``.jsonl`` a stream; ``.xlsx`` a
+workbook; ``.parquet`` a folder of Parquet tables; ``.csv`` or no suffix a folder of CSV
+tables. Every input record is validated as it is read; if any is invalid nothing is written,
+so a conversion never silently drops a record. Streams and tables are written while the input
+is read, in bounded memory. Every output is atomic (see :mod:`capacitylib.io._atomic`): it
+appears complete, or the previous one stays as it was.
 """
 
 from __future__ import annotations
@@ -14,56 +15,33 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO
 
-from capacitylib.io._atomic import atomic_file
-from capacitylib.io.documents import DocumentError, dumps
-from capacitylib.io.ndjson import iter_ndjson
-from capacitylib.io.records import Outcome, json_line
-from capacitylib.io.validate import (
-    input_kind,
-    validate_path,
-    validate_paths,
-    validate_stdin,
-    validate_tables,
-)
+from capacitylib.io import formats
+from capacitylib.io.documents import DocumentError
+from capacitylib.io.records import Outcome
+from capacitylib.io.validate import input_kind, validate_paths, validate_stdin
 from capacitylib.models import Programme
 
-Format = Literal["yaml", "json", "ndjson", "csv", "xlsx", "parquet"]
-FORMATS: tuple[Format, ...] = ("yaml", "json", "ndjson", "csv", "xlsx", "parquet")
+Format = str
+"""A format name, one of :data:`FORMATS` (see :mod:`capacitylib.io.formats`)."""
 
-_BY_SUFFIX: dict[str, Format] = {
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".json": "json",
-    ".ndjson": "ndjson",
-    ".jsonl": "ndjson",
-    ".xlsx": "xlsx",
-    ".parquet": "parquet",
-    ".csv": "csv",
-}
+#: The names of every format, in the order the command lists them.
+FORMATS: tuple[Format, ...] = formats.format_names()
 
 
 def format_of_path(path: str | Path) -> Format:
     """The format of a path from its suffix; a suffix-less path is a folder of CSV tables.
 
+    See :func:`capacitylib.io.formats.format_of_path`.
+
     >>> format_of_path("data.jsonl"), format_of_path("tables"), format_of_path("t.parquet")
     ('ndjson', 'csv', 'parquet')
+
+    Raises:
+        DocumentError: no format has the suffix; the message lists the known ones.
     """
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix in _BY_SUFFIX:
-        return _BY_SUFFIX[suffix]
-    if p.is_dir() and any(p.glob("*.parquet")) and not any(p.glob("*.csv")):
-        return "parquet"
-    if suffix == "" or p.is_dir():
-        return "csv"
-    raise DocumentError(
-        f"cannot tell the format from the suffix {suffix!r}; use one of "
-        + ", ".join(sorted(_BY_SUFFIX))
-        + " or name the format",
-        source=str(path),
-    )
+    return formats.format_of_path(path).name
 
 
 @dataclass
@@ -93,20 +71,23 @@ def read_outcomes(
     """The records of any input as outcomes (``-`` reads stdin as ``fmt``).
 
     A folder that holds no tables is searched for documents and streams, as ``validate`` does.
+
+    Raises:
+        DocumentError: ``fmt`` is no format's name, or cannot be read from stdin.
     """
+    reading = formats.format_named(fmt)
     if str(source) == "-":
-        if fmt in ("csv", "xlsx", "parquet"):
-            raise DocumentError(f"{fmt} tables cannot be read from stdin; give a path")
-        stdin_fmt: Literal["ndjson", "json", "yaml"] = fmt  # type: ignore[assignment]
-        yield from validate_stdin(stdin or sys.stdin.buffer, fmt=stdin_fmt)
+        if not reading.stdio:
+            raise DocumentError(f"{fmt} {_noun(reading)} cannot be read from stdin; give a path")
+        yield from validate_stdin(stdin or sys.stdin.buffer, fmt=fmt)  # type: ignore[arg-type]
     elif Path(source).is_dir() and input_kind(source) == "folder":
         yield from validate_paths([source])
-    elif fmt == "ndjson":
-        yield from iter_ndjson(source)
-    elif fmt in ("csv", "xlsx", "parquet"):
-        yield from validate_tables(source, lang=lang, format=fmt)
     else:
-        yield from validate_path(Path(source))
+        yield from reading.read(source, lang=lang)
+
+
+def _noun(fmt: formats.FileFormat) -> str:
+    return {"tables": "tables", "records": "files", "document": "documents"}[fmt.kind]
 
 
 def convert(
@@ -142,46 +123,38 @@ def convert(
     dst_fmt = to_format or (None if str(target) == "-" else format_of_path(target))
     if src_fmt is None or dst_fmt is None:
         raise DocumentError("with - for stdin or stdout, name the format (--from, --to)")
+    writing = formats.format_named(dst_fmt)
+    formats.format_named(src_fmt)  # an unknown name is refused before anything is read
+    to_stdout = str(target) == "-"
+    if to_stdout and not writing.stdio:
+        raise DocumentError(f"{dst_fmt} {_noun(writing)} cannot be written to stdout; give a path")
     outcomes = read_outcomes(source, src_fmt, lang=lang, stdin=stdin)
     if on_record is not None:
         outcomes = _observed(outcomes, on_record)
-    if dst_fmt == "ndjson":
-        return _convert_stream(outcomes, target, stdout)
     result = ConvertResult()
-    if dst_fmt in ("csv", "xlsx", "parquet"):
-        if str(target) == "-":
-            raise DocumentError(f"{dst_fmt} tables cannot be written to stdout; give a path")
-        from capacitylib.io.tables import write_tables  # noqa: PLC0415 - optional extras
-
-        try:
-            write_tables(
-                _valid(outcomes, result),
-                target,
-                format=dst_fmt,
-                csv_formula_escape=csv_formula_escape,
+    out = stdout or sys.stdout
+    if writing.kind == "document":
+        programmes: list[Programme] = []
+        for outcome in outcomes:
+            _collect(outcome, result, programmes)
+        if not result.ok:
+            return result
+        if len(programmes) != 1:
+            raise DocumentError(
+                f"a .{dst_fmt} document holds one programme and the input has "
+                f"{len(programmes)}; write .ndjson or tables instead",
+                source=str(target),
             )
+        writing.write(programmes, out if to_stdout else target)
+        result.written = len(programmes)
+    elif to_stdout:
+        # A stream to stdout cannot be taken back: every valid record is written as it comes.
+        writing.write(_every_valid(outcomes, result), out)
+    else:
+        try:
+            writing.write(_valid(outcomes, result), target, csv_formula_escape=csv_formula_escape)
         except _Abandon:
             result.written = 0
-        return result
-    programmes: list[Programme] = []
-    for outcome in outcomes:
-        _collect(outcome, result, programmes)
-    if not result.ok:
-        return result
-    if len(programmes) != 1:
-        raise DocumentError(
-            f"a .{dst_fmt} document holds one programme and the input has "
-            f"{len(programmes)}; write .ndjson or tables instead",
-            source=str(target),
-        )
-    document_fmt: Literal["yaml", "json"] = "yaml" if dst_fmt == "yaml" else "json"
-    text = dumps(programmes[0], format=document_fmt)
-    if str(target) == "-":
-        (stdout or sys.stdout).write(text)
-    else:
-        with atomic_file(target) as handle:
-            handle.write(text)
-    result.written = len(programmes)
     return result
 
 
@@ -218,35 +191,13 @@ def _collect(outcome: Outcome, result: ConvertResult, programmes: list[Programme
         programmes.append(outcome.programme)
 
 
-def _convert_stream(
-    outcomes: Iterator[Outcome], target: str | Path, stdout: IO[str] | None
-) -> ConvertResult:
-    result = ConvertResult()
-    if str(target) == "-":
-        out = stdout or sys.stdout
-        for outcome in outcomes:
-            kept: list[Programme] = []
-            _collect(outcome, result, kept)
-            for programme in kept:
-                out.write(json_line(programme) + "\n")
-                result.written += 1
-        return result
-    try:
-        with atomic_file(target) as handle:
-            for outcome in outcomes:
-                kept = []
-                _collect(outcome, result, kept)
-                if not result.ok:
-                    # Keep reading to report every bad record, but write nothing more.
-                    continue
-                for programme in kept:
-                    handle.write(json_line(programme) + "\n")
-                    result.written += 1
-            if not result.ok:
-                raise _Abandon
-    except _Abandon:
-        result.written = 0
-    return result
+def _every_valid(outcomes: Iterator[Outcome], result: ConvertResult) -> Iterator[Programme]:
+    """Every valid programme, counted in ``result``, the invalid ones noted and skipped."""
+    for outcome in outcomes:
+        kept: list[Programme] = []
+        _collect(outcome, result, kept)
+        result.written += len(kept)
+        yield from kept
 
 
 class _Abandon(Exception):  # noqa: N818 - control flow, never escapes this module

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, cast
 
 from pydantic import ValidationError
 
 from capacitylib._version import SCHEMA_VERSION
 from capacitylib.errors import CapacitylibError
+from capacitylib.io.formats import DocumentFormat, format_named, format_of_path
 from capacitylib.models import Programme
 
-Format = Literal["yaml", "json"]
-"""A document format: ``yaml`` or ``json``."""
+Format = DocumentFormat
+"""A document format: ``yaml`` or ``json`` (:data:`capacitylib.io.formats.DocumentFormat`)."""
 
-_SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+_YAML = format_named("yaml")
 
 #: Largest document accepted by :func:`load` and :func:`loads`, in characters (a resource guard;
 #: pass ``max_chars=`` to change it for one call).
@@ -71,14 +73,15 @@ class DocumentError(CapacitylibError, ValueError):
 
 
 def format_of(path: str | Path) -> Format:
-    """The document format of ``path`` from its suffix (``.yaml``, ``.yml``, ``.json``)."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in _SUFFIXES:
-        raise DocumentError(
-            f"cannot tell the format from the suffix {suffix!r}; use .yaml, .yml or .json",
-            source=str(path),
-        )
-    return _SUFFIXES[suffix]
+    """The document format of ``path`` from its suffix (``.yaml``, ``.yml``, ``.json``).
+
+    >>> format_of("p.YML")
+    'yaml'
+
+    Raises:
+        DocumentError: the suffix is not a document's; the message lists the known ones.
+    """
+    return cast("Format", format_of_path(path, kinds=("document",)).name)
 
 
 def detect_format(text: str | bytes) -> Format:
@@ -256,10 +259,9 @@ def read_text(path: str | Path, *, max_bytes: int | None = None) -> str:
     """
     p = Path(path)
     if max_bytes is None:
-        yaml_file = p.suffix.lower() in {".yaml", ".yml"}
-        max_bytes = MAX_YAML_BYTES if yaml_file else MAX_DOCUMENT_CHARS
+        max_bytes = MAX_YAML_BYTES if _YAML.matches(p) else MAX_DOCUMENT_CHARS
     too_big = f"is above the limit of {max_bytes} bytes"
-    if max_bytes == MAX_YAML_BYTES and p.suffix.lower() in {".yaml", ".yml"}:
+    if max_bytes == MAX_YAML_BYTES and _YAML.matches(p):
         too_big += " for YAML documents; write big data as JSON or NDJSON"
     try:
         with p.open("rb") as handle:
@@ -311,11 +313,43 @@ def dump(programme: Programme, path: str | Path) -> None:
 
     The file is written atomically: it appears complete, or a previous file stays as it was.
     """
-    from capacitylib.io._atomic import atomic_file  # noqa: PLC0415 - writers load on first use
+    write_document([programme], path, format=format_of(path))
 
-    text = dumps(programme, format=format_of(path))
-    with atomic_file(path) as handle:
-        handle.write(text)
+
+def write_document(
+    programmes: Iterable[Programme], target: str | Path | IO[str], *, format: Format = "json"
+) -> int:
+    """Write the one programme of ``programmes`` as a ``format`` document; 1 (the count).
+
+    ``target`` is a path, written atomically, or an open text file. The writer of the
+    ``yaml`` and ``json`` formats (:mod:`capacitylib.io.formats`).
+
+    >>> import io, capacitylib
+    >>> out = io.StringIO()
+    >>> write_document(capacitylib.load_examples()[:1], out, format="yaml")
+    1
+    >>> out.getvalue().splitlines()[0]
+    "schema_version: '1.1'"
+
+    Raises:
+        DocumentError: ``programmes`` holds more or fewer than one programme.
+    """
+    items = list(programmes)
+    if len(items) != 1:
+        raise DocumentError(
+            f"a {format} document holds one programme (got {len(items)}); write .ndjson or "
+            "tables instead",
+            source=str(target) if isinstance(target, str | Path) else None,
+        )
+    text = dumps(items[0], format=format)
+    if not isinstance(target, str | Path):
+        target.write(text)
+    else:
+        from capacitylib.io._atomic import atomic_file  # noqa: PLC0415 - writers load on use
+
+        with atomic_file(target) as handle:
+            handle.write(text)
+    return 1
 
 
 __all__ = [
@@ -333,4 +367,5 @@ __all__ = [
     "read_text",
     "to_document",
     "validate_json",
+    "write_document",
 ]

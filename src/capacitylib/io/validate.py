@@ -15,19 +15,29 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Literal
 
-from capacitylib.io import ndjson
-from capacitylib.io.documents import MAX_DOCUMENT_CHARS, DocumentError, format_of, read_text
+from capacitylib.io import formats, ndjson
+from capacitylib.io.documents import (
+    MAX_DOCUMENT_CHARS,
+    DocumentError,
+    Format,
+    format_of,
+    read_text,
+)
+from capacitylib.io.formats import StdinFormat, TableFormat
 from capacitylib.io.ndjson import iter_ndjson
 from capacitylib.io.records import Checks, Outcome, unreadable, validate_record
 
-#: Suffixes of single documents, of streams, and of workbooks.
-DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
-STREAM_SUFFIXES = (".ndjson", ".jsonl")
-WORKBOOK_SUFFIXES = (".xlsx",)
+#: Suffixes of single documents, of streams (files of many records), and of workbooks (table
+#: formats that are one file), from :data:`capacitylib.io.formats.FORMATS`.
+DOCUMENT_SUFFIXES = formats.suffixes("document")
+STREAM_SUFFIXES = formats.suffixes("records")
+WORKBOOK_SUFFIXES = tuple(
+    s for f in formats.FORMATS if f.kind == "tables" and not f.folder for s in f.suffixes
+)
 
 InputKind = Literal["document", "stream", "tables", "folder"]
-StdinFormat = Literal["auto", "ndjson", "json", "yaml"]
-TableFormat = Literal["csv", "xlsx", "parquet"]
+
+_FOLDER_SUFFIXES = tuple(s for f in formats.FORMATS if f.folder for s in f.suffixes)
 
 
 def input_kind(path: str | Path) -> InputKind:
@@ -35,21 +45,20 @@ def input_kind(path: str | Path) -> InputKind:
 
     A workbook, a single ``.csv`` or ``.parquet`` table, and a folder holding
     ``programmes.csv`` or ``programmes.parquet`` (or named ``*.csv``, ``*.parquet``) are tables;
-    any other folder is searched for documents and streams.
+    any other folder is searched for documents and streams. A file whose suffix is no
+    format's is a document (reading it says why it cannot be read).
     """
     p = Path(path)
-    suffix = p.suffix.lower()
     if p.is_dir():
-        if suffix in (".csv", ".parquet") or any(
-            (p / f"programmes{s}").is_file() for s in (".csv", ".parquet")
+        if p.suffix.lower() in _FOLDER_SUFFIXES or any(
+            (p / f"programmes{s}").is_file() for s in _FOLDER_SUFFIXES
         ):
             return "tables"
         return "folder"
-    if suffix in STREAM_SUFFIXES:
-        return "stream"
-    if suffix in (*WORKBOOK_SUFFIXES, ".csv", ".parquet"):
-        return "tables"
-    return "document"
+    fmt = formats.format_of_suffix(p)
+    if fmt is None or fmt.kind == "document":
+        return "document"
+    return "stream" if fmt.kind == "records" else "tables"
 
 
 def find_inputs(folder: Path) -> list[Path]:
@@ -58,12 +67,11 @@ def find_inputs(folder: Path) -> list[Path]:
     Raises:
         DocumentError: the folder holds none.
     """
-    suffixes = DOCUMENT_SUFFIXES + STREAM_SUFFIXES
-    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    wanted = DOCUMENT_SUFFIXES + STREAM_SUFFIXES
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in wanted)
     if not found:
-        raise DocumentError(
-            "folder holds no .yaml, .yml, .json, .ndjson or .jsonl file", source=str(folder)
-        )
+        listed = ", ".join(wanted[:-1]) + " or " + wanted[-1]
+        raise DocumentError(f"folder holds no {listed} file", source=str(folder))
     return found
 
 
@@ -132,20 +140,31 @@ def _noting_empty(
 def validate_path(
     path: Path, *, lang: str | None = None, checks: Checks | None = None
 ) -> Iterator[Outcome]:
-    """Validate one document, stream or set of tables."""
+    """Validate one document, stream or set of tables; the format comes from the path."""
     kind = input_kind(path)
-    if kind == "stream":
-        yield from iter_ndjson(path, checks=checks)
-    elif kind == "tables":
+    if kind == "tables":
         yield from validate_tables(path, lang=lang, checks=checks)
+    elif kind == "stream":
+        yield from formats.format_of_path(path).read(path, checks=checks, lang=lang)
     else:
-        try:
-            fmt = format_of(path)
-            text = read_text(path)
-        except DocumentError as exc:
-            yield unreadable(str(path), exc)
-            return
-        yield validate_record(text, str(path), format=fmt, checks=checks)
+        yield from validate_document(path, checks=checks)
+
+
+def validate_document(
+    path: str | Path, *, format: Format | None = None, checks: Checks | None = None
+) -> Iterator[Outcome]:
+    """The one outcome of a YAML or JSON document (``format`` from the suffix when not given).
+
+    A document that cannot be read (no such file, an unknown suffix, not UTF-8) is one
+    ``unreadable`` outcome. The reader of the ``yaml`` and ``json`` formats.
+    """
+    try:
+        fmt = format or format_of(path)
+        text = read_text(path)
+    except DocumentError as exc:
+        yield unreadable(str(path), exc)
+        return
+    yield validate_record(text, str(path), format=fmt, checks=checks)
 
 
 def validate_tables(
@@ -277,6 +296,7 @@ __all__ = [
     "WORKBOOK_SUFFIXES",
     "find_inputs",
     "input_kind",
+    "validate_document",
     "validate_path",
     "validate_paths",
     "validate_stdin",

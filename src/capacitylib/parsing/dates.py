@@ -23,7 +23,7 @@ from capacitylib.parsing._languages import (
     language,
 )
 from capacitylib.parsing._text import clean, words_pattern
-from capacitylib.parsing.errors import DateParseError, examples
+from capacitylib.parsing.errors import DateParseError, examples, hinted_by
 from capacitylib.values import PartialDate
 
 # dateutil fills every part the text leaves out from ``default=``. Parsing twice with
@@ -222,6 +222,7 @@ def _list_separators(table: Language) -> tuple[str, str]:
     return rf"\s*,\s*|{conj}", rf"\s*;\s*|{conj}{comma}"
 
 
+@hinted_by("find_dates", DateParseError, "reference_year")
 def parse_date(text: str, *, lang: Lang, reference_year: int | None = None) -> PartialDate:
     """Read one date written in ``lang``, to the precision the text states.
 
@@ -247,15 +248,7 @@ def parse_date(text: str, *, lang: Lang, reference_year: int | None = None) -> P
     >>> parse_date("Kovo 30 d.", lang="lt", reference_year=2023)
     PartialDate('2023-03-30')
     """
-    try:
-        return _parse_date(text, lang=lang, reference_year=reference_year)
-    except DateParseError as exc:
-        from capacitylib.parsing.find import find_dates, hint  # noqa: PLC0415 - find imports this module
-
-        hinted = hint(exc, find_dates, reference_year=reference_year)
-        if hinted is exc:
-            raise
-        raise hinted from exc.__cause__
+    return _parse_date(text, lang=lang, reference_year=reference_year)
 
 
 def _parse_date(text: str, *, lang: Lang, reference_year: int | None) -> PartialDate:

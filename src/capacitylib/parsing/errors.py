@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import ParamSpec, TypeVar
 
 from capacitylib.errors import CapacitylibError
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 class UnsupportedLanguageError(CapacitylibError, ValueError):
@@ -179,3 +184,42 @@ class AmbiguousTermError(ParseError):
     ):
         self.candidates = tuple(candidates)
         super().__init__(text, lang=lang, expected=expected, reason=reason)
+
+
+def hinted_by(
+    finder: str, error: type[ParseError], *options: str
+) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """Make a ``parse_*`` function's ``error`` point to ``finder`` when values are inside words.
+
+    The decorated parser raises what it raised, unless the text holds values among other
+    words: the error then says so and names the ``find_*`` function that reads them
+    (:func:`capacitylib.parsing.find.hint`). ``options`` are the parser's keyword arguments
+    that the finder takes too (``reference_year``). The finders are imported when an error
+    happens: :mod:`~capacitylib.parsing.find` imports the parsers, so it cannot be imported
+    by them when they load.
+
+    >>> from capacitylib.parsing import parse_money
+    >>> try:
+    ...     parse_money("Projekto vertė: 120 000 Eur", lang="lt")
+    ... except AmountParseError as exc:
+    ...     print(exc.reason.split("; ")[1])
+    the text holds a value among other words (find_amounts reads '120 000 Eur')
+    """
+
+    def decorate(parse: Callable[_P, _R]) -> Callable[_P, _R]:
+        @functools.wraps(parse)
+        def parse_or_hint(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return parse(*args, **kwargs)
+            except error as exc:
+                from capacitylib.parsing import find  # noqa: PLC0415 - find imports the parsers
+
+                passed = {name: kwargs[name] for name in options if name in kwargs}
+                hinted = find.hint(exc, getattr(find, finder), **passed)
+                if hinted is exc:
+                    raise
+                raise hinted from exc.__cause__
+
+        return parse_or_hint
+
+    return decorate

@@ -17,7 +17,7 @@ from capacitylib import _tables
 from capacitylib.parsing._languages import Lang, Language, language
 from capacitylib.parsing._numbers import FIGURE, read_decimal
 from capacitylib.parsing._text import clean, fold, words_pattern
-from capacitylib.parsing.errors import AmountParseError, examples
+from capacitylib.parsing.errors import AmountParseError, examples, hinted_by
 from capacitylib.values import Money
 
 #: Currency words and symbols (case-folded) and the ISO 4217 code they stand for. Any ISO
@@ -112,6 +112,7 @@ def _multiply(amount: Decimal, power: int) -> Decimal:
     return scaled.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else scaled
 
 
+@hinted_by("find_amounts", AmountParseError)
 def parse_money(text: str, *, lang: Lang, currency: str | None = None) -> Money:
     """Read an amount of money written in ``lang``; the digits are kept as written.
 
@@ -138,15 +139,7 @@ def parse_money(text: str, *, lang: Lang, currency: str | None = None) -> Money:
     >>> str(parse_money("1,2 mln. EUR", lang="lt"))
     '1200000 EUR'
     """
-    try:
-        return _parse_money(text, lang=lang, currency=currency)
-    except AmountParseError as exc:
-        from capacitylib.parsing.find import find_amounts, hint  # noqa: PLC0415 - find imports this module
-
-        hinted = hint(exc, find_amounts)
-        if hinted is exc:
-            raise
-        raise hinted from exc.__cause__
+    return _parse_money(text, lang=lang, currency=currency)
 
 
 def _parse_money(text: str, *, lang: Lang, currency: str | None) -> Money:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from capacitylib.parsing._languages import Lang, Language, language
 from capacitylib.parsing._text import clean, words_pattern
 from capacitylib.parsing.dates import borrow, expand_day_run, read_fields, to_partial_date
-from capacitylib.parsing.errors import DateParseError, PeriodParseError, examples
+from capacitylib.parsing.errors import DateParseError, PeriodParseError, examples, hinted_by
 from capacitylib.values import PartialDate, Period
 
 # The hyphens inside an ISO date (2019-05-16) are not range separators: hide them while
@@ -76,6 +76,7 @@ def _split(text: str, table: Language) -> tuple[str | None, str | None]:
     raise ValueError("more than one range separator")
 
 
+@hinted_by("find_periods", PeriodParseError, "reference_year")
 def parse_partial_period(
     text: str, *, lang: Lang, reference_year: int | None = None
 ) -> PartialPeriod:
@@ -100,15 +101,7 @@ def parse_partial_period(
     >>> parse_partial_period("nuo 2015 m. iki 2019 m. pabaigos", lang="lt")
     PartialPeriod(start=PartialDate('2015'), end=PartialDate('2019'))
     """
-    try:
-        return _parse_partial_period(text, lang=lang, reference_year=reference_year)
-    except PeriodParseError as exc:
-        from capacitylib.parsing.find import find_periods, hint  # noqa: PLC0415 - find imports this module
-
-        hinted = hint(exc, find_periods, reference_year=reference_year)
-        if hinted is exc:
-            raise
-        raise hinted from exc.__cause__
+    return _parse_partial_period(text, lang=lang, reference_year=reference_year)
 
 
 def _parse_partial_period(text: str, *, lang: Lang, reference_year: int | None) -> PartialPeriod:

@@ -18,7 +18,7 @@ from capacitylib.codelists import HoursUnit
 from capacitylib.parsing._languages import Lang, Language, language
 from capacitylib.parsing._numbers import FIGURE, read_number
 from capacitylib.parsing._text import clean, words_pattern
-from capacitylib.parsing.errors import OpenBoundError, QuantityParseError, examples
+from capacitylib.parsing.errors import OpenBoundError, QuantityParseError, examples, hinted_by
 from capacitylib.parsing.terms import Unit, find_unit
 from capacitylib.values import Estimate, Hours
 
@@ -91,6 +91,7 @@ def _open_bound(text: str, cleaned: str, table: Language) -> OpenBoundError | No
     return OpenBoundError(text, lang=table.code, expected=_expected(table), bound=match["bound"])
 
 
+@hinted_by("find_quantities", QuantityParseError)
 def parse_measure(text: str, *, lang: Lang) -> Measure:
     """Read a count, a range or an amount of time in ``lang``, with the unit it states.
 
@@ -106,15 +107,7 @@ def parse_measure(text: str, *, lang: Lang) -> Measure:
     >>> str(parse_measure("cca 50 osob", lang="cs").value)
     'cca 50'
     """
-    try:
-        return _parse_measure(text, lang=lang)
-    except QuantityParseError as exc:
-        from capacitylib.parsing.find import find_quantities, hint  # noqa: PLC0415 - find imports this module
-
-        hinted = hint(exc, find_quantities)
-        if hinted is exc:
-            raise
-        raise hinted from exc.__cause__
+    return _parse_measure(text, lang=lang)
 
 
 def _parse_measure(text: str, *, lang: Lang) -> Measure:

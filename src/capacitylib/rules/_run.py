@@ -14,8 +14,10 @@ from capacitylib.errors import FindingsError, Problem
 from capacitylib.models import Programme
 from capacitylib.reference import ReferenceTables
 from capacitylib.rules._context import DECIMALS, Context
+from capacitylib.rules.breakdowns import check_breakdowns
 from capacitylib.rules.budget import check_budget
 from capacitylib.rules.codes import check_codes
+from capacitylib.rules.common_indicators import check_common_indicators
 from capacitylib.rules.counts import check_counts
 from capacitylib.rules.durations import check_durations
 from capacitylib.rules.extensions import check_extensions
@@ -24,6 +26,7 @@ from capacitylib.rules.options import RuleOptions
 from capacitylib.rules.periods import check_periods
 from capacitylib.rules.personal_data import check_personal_data
 from capacitylib.rules.references import check_references
+from capacitylib.rules.results import check_results
 from capacitylib.rules.training import check_training
 
 #: A finding is a :class:`capacitylib.Problem` (code, severity, path, message, value, values).
@@ -38,6 +41,9 @@ RULES: dict[str, Rule] = {
     "budget": check_budget,
     "counts": check_counts,
     "indicators": check_indicators,
+    "results": check_results,
+    "breakdowns": check_breakdowns,
+    "common_indicators": check_common_indicators,
     "codes": check_codes,
     "training": check_training,
     "references": check_references,
@@ -71,8 +77,9 @@ def check(
             :class:`RuleOptions` ``()``.
 
     Returns:
-        The findings, family by family (periods, durations, budget, counts, indicators, codes,
-        training, references, personal_data) and in document order within a family.
+        The findings, family by family (``FAMILIES``: periods, durations, budget, counts,
+        indicators, results, breakdowns, ..., references, personal_data, extensions) and in
+        document order within a family.
     """
     if not isinstance(programme, Programme):
         raise TypeError(f"check() needs a Programme, not {type(programme).__name__}")

@@ -37,6 +37,21 @@ class RuleInfo:
 
 
 _DOMAIN = "capacitylib domain notes (DOMAIN.md)"
+_RESULTS = (
+    "Results frameworks (ESF+ monitoring, EEA and Norway Grants, IATI result/indicator/period): "
+    "an indicator with a baseline, a target and an actual per reporting period."
+)
+_BREAKDOWNS = (
+    "Arithmetic of a breakdown: the categories of one dimension are disjoint parts of the "
+    "whole (Reg. (EU) 2021/1057 Annex I breaks participants down by gender, age and "
+    "labour-market status)."
+)
+_COMMON_INDICATORS = (
+    "Reg. (EU) 2021/1057 Annex I (ESF+ common indicators; personal data broken down by "
+    "gender: women, men, non-binary persons); Reg. (EU) No 1304/2013 Annex I (ESF 2014-2020; "
+    "all data broken down by gender); table common_indicators.csv, codes as monitoring "
+    "systems quote them [U]."
+)
 
 _ENTRIES = (
     # periods.py
@@ -210,7 +225,8 @@ _ENTRIES = (
         "indicators",
         "An achieved value is above RuleOptions.actual_target_ratio (1.5 by default) times the "
         "target, judged on the bounds (actual minimum over target maximum): possible double "
-        "counting of participations as persons.",
+        "counting of participations as persons. Format 1.0 actuals against the total target; a "
+        "period's actual against that period's target.",
         "Monitoring practice: counts of participations are often reported as unique persons.",
     ),
     RuleInfo(
@@ -218,8 +234,229 @@ _ENTRIES = (
         "error",
         "indicators",
         "An achieved value is dated after the check date (check(as_of=...), today by default), "
-        "judged by the first day its date may denote.",
+        "judged by the first day its date may denote. A period's actual without as_of refers "
+        "to the period's last day.",
         "An achieved value cannot be measured before it happens.",
+    ),
+    RuleInfo(
+        "indicator_actual_before_period",
+        "error",
+        "indicators",
+        "A period's actual is dated (as_of) before the period starts: every day the date may "
+        "denote is before the period's first day, so it cannot be what the period achieved.",
+        "An achieved value cannot be measured before it happens.",
+    ),
+    # results.py
+    RuleInfo(
+        "indicator_period_empty",
+        "warning",
+        "results",
+        "A reporting period states neither a target nor an actual. A warning: a period needs one "
+        "of them, not both, and an empty one is unfinished rather than contradictory.",
+        _RESULTS,
+    ),
+    RuleInfo(
+        "indicator_periods_overlap",
+        "error",
+        "results",
+        "Two reporting periods of one indicator share a day, or repeat one another (periods are "
+        "their spans, first to last day inclusive: 2023-01..2023-06 and 2023-06..2023-12 share "
+        "June). An error: figures per period are added up to totals, and shared days would "
+        "count twice; a cumulative figure belongs in the total target.",
+        _RESULTS,
+    ),
+    RuleInfo(
+        "indicator_period_outside_programme_period",
+        "warning",
+        "results",
+        "A reporting period shares no day with the programme period (a calendar year the "
+        "programme covers in part is inside). A warning, as for target dates: result "
+        "indicators are sometimes measured after the end.",
+        "As indicator_target_date_outside_programme_period.",
+    ),
+    RuleInfo(
+        "indicator_percentage_above_hundred",
+        "info",
+        "results",
+        "A figure of a percentage indicator is above 100 in every reading (its minimum). Info "
+        "only: right for a growth rate, impossible for a share, and the document does not say "
+        "which the indicator is.",
+        "IATI indicator measure 2 (percentage); arithmetic of shares.",
+    ),
+    RuleInfo(
+        "indicator_qualitative_without_narrative",
+        "warning",
+        "results",
+        "A qualitative indicator states a figure without a narrative (a period's target or "
+        "actual with a value and no narrative, or a total target or format 1.0 actual): its "
+        "measure is probably unit, percentage or ratio.",
+        "IATI indicator measure 5 (qualitative): the result is described in words.",
+    ),
+    RuleInfo(
+        "indicator_narrative_without_value",
+        "warning",
+        "results",
+        "A period's target or actual of a count, percentage or ratio indicator is stated in "
+        "words only: achievement cannot be computed; state the value, or make the indicator "
+        "qualitative.",
+        _RESULTS,
+    ),
+    RuleInfo(
+        "indicator_subset_cycle",
+        "error",
+        "results",
+        "Indicators name each other in subset_of in a circle (a of b, b of a): each would be a "
+        "part of itself. Reported once, at the circle's first indicator; its members are not "
+        "compared with their parents.",
+        _RESULTS,
+    ),
+    RuleInfo(
+        "indicator_subset_exceeds_parent",
+        "error",
+        "results",
+        "A subset indicator's figure is above its parent's: the total target, an actual of the "
+        "same as_of, or a period's target or actual against the parent's period of the same "
+        "span. Equal is fine; a range exceeds only when its minimum is above the parent's "
+        "maximum (approximate figures widened by RuleOptions.approximate_margin). Counts only; "
+        "an ambiguous parent (a repeated id, span or date) is not compared.",
+        _RESULTS,
+    ),
+    RuleInfo(
+        "indicator_subset_unit_mismatch",
+        "warning",
+        "results",
+        "A subset indicator and its parent differ in measure or unit (persons of hours, a "
+        "percentage of persons): their figures cannot be compared. A warning: the relation is "
+        "not a figure, and no figure is wrong.",
+        _RESULTS,
+    ),
+    RuleInfo(
+        "indicator_follows_from_kind_mismatch",
+        "warning",
+        "results",
+        "follows_from is stated by an output indicator, or names a result indicator: a result "
+        "follows from outputs. A warning: the chain of results is described, not counted.",
+        _RESULTS,
+    ),
+    # breakdowns.py
+    RuleInfo(
+        "breakdown_part_exceeds_whole",
+        "error",
+        "breakdowns",
+        "A part of a breakdown of a count is above the figure it splits, in every reading (the "
+        "part's minimum above the whole's maximum; approximate figures widened by "
+        "RuleOptions.approximate_margin).",
+        _BREAKDOWNS,
+    ),
+    RuleInfo(
+        "breakdown_sum_mismatch",
+        "error",
+        "breakdowns",
+        "The parts of a complete breakdown of a count cannot add up to the whole: the interval "
+        "of their sum and the whole's share no value (ranges and open bounds honoured, "
+        "approximate figures widened). Set complete false when some categories are missing.",
+        _BREAKDOWNS,
+    ),
+    RuleInfo(
+        "breakdown_sum_exceeds_whole",
+        "error",
+        "breakdowns",
+        'The parts of a partial ("of whom") breakdown of a count exceed the whole in sum (the '
+        "sum's minimum above the whole's maximum). Judged only where categories are disjoint by "
+        "definition: gender, age bands that do not overlap, labour-market status (the long-term "
+        "unemployed left out beside the unemployed); target groups, regions and other "
+        "categories may nest.",
+        _BREAKDOWNS,
+    ),
+    RuleInfo(
+        "breakdown_whole_missing",
+        "warning",
+        "breakdowns",
+        "A breakdown of a figure that has no value (a qualitative figure stated in words, or "
+        "target_breakdowns without a total target): the parts cannot be checked against it.",
+        _BREAKDOWNS,
+    ),
+    RuleInfo(
+        "breakdown_age_bands_overlap",
+        "error",
+        "breakdowns",
+        "Two age bands of one breakdown share an age (18-29 and 25-64; bands are inclusive, 55+ "
+        "has no upper end): the parts of a breakdown are disjoint, so people would be counted "
+        "twice. A narrower band is a subset indicator.",
+        _BREAKDOWNS,
+    ),
+    RuleInfo(
+        "breakdown_categories_nested",
+        "error",
+        "breakdowns",
+        "A complete breakdown by labour-market status has both unemployed and "
+        "long_term_unemployed: the long-term unemployed are unemployed, so the parts count "
+        'them twice. In a partial ("of whom") breakdown both may be stated.',
+        f"{_BREAKDOWNS} Reg. (EU) 2021/1057 Annex I: unemployed including long-term unemployed.",
+    ),
+    # common_indicators.py
+    RuleInfo(
+        "common_indicator_unknown",
+        "warning",
+        "common_indicators",
+        "An indicator's common_indicator is not a code of the common-indicator table "
+        "(ReferenceTables.common_indicators: ESF+ 2021-2027 EECO/EECR, ESF 2014-2020 CO/CR; any "
+        "case). A typo, or a funder's own indicator: add it with "
+        "ReferenceTables.with_overrides(common_indicators=...).",
+        _COMMON_INDICATORS,
+    ),
+    RuleInfo(
+        "common_indicator_framework_mismatch",
+        "warning",
+        "common_indicators",
+        "The common indicator belongs to another framework than the programme's: the programme "
+        "states another programming period, or funding instruments none of which is the common "
+        "indicator's (an ESF+ 2021-2027 project reporting the ESF 2014-2020 CO01).",
+        _COMMON_INDICATORS,
+    ),
+    RuleInfo(
+        "common_indicator_kind_mismatch",
+        "warning",
+        "common_indicators",
+        "An output indicator reports a common result indicator, or a result indicator a common "
+        "output indicator.",
+        _COMMON_INDICATORS,
+    ),
+    RuleInfo(
+        "common_indicator_measure_mismatch",
+        "warning",
+        "common_indicators",
+        "An indicator whose measure is a percentage, a ratio or qualitative reports a common "
+        "indicator, which is a count (measure unit).",
+        _COMMON_INDICATORS,
+    ),
+    RuleInfo(
+        "common_indicator_unit_mismatch",
+        "warning",
+        "common_indicators",
+        "An indicator counts in another unit than the common indicator it reports (persons for "
+        "participants, organisations for entities; the table lists compatible units, such as "
+        "municipalities for public administrations).",
+        _COMMON_INDICATORS,
+    ),
+    RuleInfo(
+        "common_indicator_breakdown_unused",
+        "warning",
+        "common_indicators",
+        "A figure of the indicator (total target, a period's target or actual, an actual) is "
+        "broken down by a dimension the common indicator is not broken down by (ESF+ and ESF "
+        "participants: gender; the ESF+ total also age and labour-market status; entities: "
+        "none). Reported once per dimension, at its first place.",
+        _COMMON_INDICATORS,
+    ),
+    RuleInfo(
+        "common_indicator_breakdown_missing",
+        "info",
+        "common_indicators",
+        "The common indicator is broken down by a dimension (ESF+: gender, women, men and "
+        "non-binary persons) by which no figure of the indicator is broken down, although the "
+        "indicator states figures.",
+        _COMMON_INDICATORS,
     ),
     # codes.py
     RuleInfo(
@@ -264,6 +501,14 @@ _ENTRIES = (
         "references",
         "Two organisations, activities or indicators (or two sessions of one activity) share an "
         "id, so references to it are ambiguous.",
+        "Ids identify objects within one document.",
+    ),
+    RuleInfo(
+        "indicator_reference_unknown",
+        "error",
+        "references",
+        "An indicator's subset_of or follows_from names no indicator of the document. An error, "
+        "as an activity or organisation id that names nothing is refused.",
         "Ids identify objects within one document.",
     ),
     RuleInfo(
@@ -417,6 +662,32 @@ STRUCTURAL_CODES: Mapping[str, StructuralCode] = MappingProxyType(
                 "text that is not a date, such as digits only (pydantic's name, capacitylib's "
                 "rule: a number is never a day count since 1970)",
             ),
+            # models/indicator.py: the results framework refuses only malformed data.
+            StructuralCode(
+                "indicator_unit_missing", "a count indicator (measure 'unit') without its 'unit'"
+            ),
+            StructuralCode(
+                "indicator_figure_empty",
+                "a period's target or actual with neither value nor narrative",
+            ),
+            StructuralCode(
+                "indicator_subset_of_itself", "an indicator whose 'subset_of' is its own id"
+            ),
+            StructuralCode(
+                "breakdown_category_unknown",
+                "a breakdown category not on the dimension's codelist (gender, labour-market "
+                "status, target group)",
+            ),
+            StructuralCode(
+                "breakdown_category_repeated", "a category given twice in one breakdown"
+            ),
+            StructuralCode(
+                "breakdown_age_band_invalid",
+                "an age band that is not 18-29, 55+ or <18, or that ends before it starts",
+            ),
+            StructuralCode(
+                "breakdown_dimension_repeated", "two breakdowns of one figure by the same dimension"
+            ),
         )
     }
 )
@@ -494,6 +765,82 @@ READER_CODES: Mapping[str, StructuralCode] = MappingProxyType(
             StructuralCode(
                 "cell_shorthand_conflict", "a figure given both as one cell and as min/max cells"
             ),
+            # The IATI Standard ruleset (io/iati/ruleset.py): a finding's severity is its rule's.
+            StructuralCode(
+                "iati_rule_failed",
+                "an IATI file fails a case of an IATI ruleset rule; values name the rule type, "
+                "its ruleInfo id, the activity's iati-identifier and the line; the severity is "
+                "the rule's (critical: error)",
+            ),
+            StructuralCode(
+                "iati_rule_value_invalid",
+                "an IATI ruleset rule cannot be checked: a date or number it needs is not one",
+            ),
+            StructuralCode(
+                "iati_rule_skipped",
+                "info: an IATI ruleset rule needs data not given (the ORG-ID-PREFIX agency "
+                "codes): not checked",
+            ),
+            StructuralCode(
+                "iati_rule_unknown",
+                "warning: a rule type an IATI ruleset names that the engine does not know: "
+                "not checked (reported once)",
+            ),
+            StructuralCode(
+                "iati_rule_xpath_invalid",
+                "an XPath in an IATI ruleset that lxml cannot compile or evaluate: that case "
+                "is not checked",
+            ),
+            StructuralCode(
+                "iati_ruleset_invalid",
+                "an IATI ruleset that cannot be read or is not one (not JSON, a duplicate key, a "
+                "case without its keys, a bad regex): the cases that can be read still run",
+            ),
+            StructuralCode(
+                "iati_file_too_large",
+                "an IATI file above MAX_IATI_BYTES or MAX_IATI_ELEMENTS, or beyond the XML "
+                "parser's limits: not read",
+            ),
+            StructuralCode(
+                "iati_xml_not_utf8", "an IATI file that is not UTF-8 or declares another encoding"
+            ),
+            StructuralCode(
+                "iati_xml_unsafe",
+                "an IATI file with a DOCTYPE (entity declarations, external entities or DTD): "
+                "not read",
+            ),
+            StructuralCode(
+                "iati_xml_invalid", "not well-formed XML (or not XML), with line and column"
+            ),
+            StructuralCode(
+                "iati_xml_too_deep", "XML nested deeper than the parser's 256 levels: not read"
+            ),
+            StructuralCode(
+                "iati_identifier_missing",
+                "warning: an IATI activity with an empty iati-identifier; its id is its position",
+            ),
+            StructuralCode(
+                "iati_root_unexpected",
+                "an XML file whose root is not <iati-activities> (an organisation file, other XML)",
+            ),
+            StructuralCode(
+                "iati_schema_invalid",
+                "an IATI activity that the IATI 2.03 XML Schema refuses, with line and XPath",
+            ),
+            StructuralCode(
+                "iati_schema_skipped",
+                "info: no IATI schema folder was given, so the schema check did not run",
+            ),
+            StructuralCode(
+                "iati_not_mapped",
+                "info: an IATI element or attribute with no capacitylib field, kept under "
+                "extensions.iati",
+            ),
+            StructuralCode(
+                "iati_value_unmapped",
+                "warning: an IATI value a capacitylib field refuses (a bad date, a negative "
+                "budget), kept under extensions.iati",
+            ),
         )
     }
 )
@@ -503,7 +850,13 @@ _DATASET_SOURCE = (
     "as the IATI Validator and 360Giving's data-quality tool check."
 )
 
-#: Findings across the records of a dataset (``validate --summary``, capacitylib.quality).
+_IATI_EXPORT_SOURCE = (
+    "IATI Activity Standard 2.03 (https://iatistandard.org/en/iati-standard/203/) and its "
+    "Standard ruleset; capacitylib's export policy in docs/iati.md."
+)
+
+#: Findings across the records of a dataset (``validate --summary``, capacitylib.quality) and
+#: about an IATI export (capacitylib.io.iati.export).
 DATASET_CODES: Mapping[str, RuleInfo] = MappingProxyType(
     {
         entry.code: entry
@@ -542,6 +895,61 @@ DATASET_CODES: Mapping[str, RuleInfo] = MappingProxyType(
                 "dataset",
                 "The programmes of one funder state their budgets in several currencies.",
                 _DATASET_SOURCE,
+            ),
+            # IATI export (capacitylib.io.iati.export): findings about the file written.
+            RuleInfo(
+                "iati_export_lossy",
+                "warning",
+                "iati_export",
+                "IATI cannot say what the programme states (a range, an open bound, an "
+                "approximate figure, a date known to the month or year, academic hours, a "
+                "relation or role IATI has no code for, a field with no IATI element): the "
+                "nearest IATI form is written, with a narrative where one fits; the finding "
+                "names the path and what was lost.",
+                _IATI_EXPORT_SOURCE,
+            ),
+            RuleInfo(
+                "iati_export_derived",
+                "info",
+                "iati_export",
+                "A value IATI needs was derived by a documented rule, not stated by the "
+                "programme (a multi-year budget apportioned by days into yearly indicative "
+                "budgets, the activity status from the dates, a start date from the earliest "
+                "dated record, the identifier built from the reporting organisation and the code).",
+                _IATI_EXPORT_SOURCE,
+            ),
+            RuleInfo(
+                "iati_export_identifier_unmapped",
+                "warning",
+                "iati_export",
+                "An organisation identifier in a scheme with no known org-id.guide prefix: the "
+                "organisation is written by name, without an IATI 'ref'.",
+                _IATI_EXPORT_SOURCE,
+            ),
+            RuleInfo(
+                "iati_export_not_on_codelist",
+                "warning",
+                "iati_export",
+                "A code written as stated is not on the IATI codelist (a currency such as DEM, "
+                "a language tag such as ltg): IATI tools may refuse it.",
+                _IATI_EXPORT_SOURCE,
+            ),
+            RuleInfo(
+                "iati_export_incomplete",
+                "error",
+                "iati_export",
+                "IATI requires what the programme does not state (a start date, a reporting "
+                "organisation identifier): a marked placeholder is written so that the file is "
+                "schema-valid; complete the programme, or pass the value, before publishing.",
+                _IATI_EXPORT_SOURCE,
+            ),
+            RuleInfo(
+                "iati_export_identifier_duplicate",
+                "error",
+                "iati_export",
+                "Two programmes give the same iati-identifier (an activity identifier must be "
+                "globally unique): supply identifiers per programme.",
+                _IATI_EXPORT_SOURCE,
             ),
         )
     }

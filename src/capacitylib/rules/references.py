@@ -5,6 +5,8 @@
 * **Unreferenced organisations**: an organisation nothing refers to
   (:meth:`Programme.organisation_references`: partners, budget sources and lines, facilitators,
   participations).
+* **Indicator references**: ``subset_of`` and each ``follows_from`` name an indicator of the
+  same document (an error, as an id that names no organisation or activity is refused).
 * **English titles**: the programme's, each activity's and each output's title has an ``en``
   (or ``en-*``) text.
 """
@@ -18,7 +20,7 @@ from capacitylib.values import LocalizedText
 
 
 def check_references(programme: Programme, ctx: Context) -> Findings:
-    """Findings ``id_duplicate``, ``organisation_unreferenced`` and ``title_english_missing``."""
+    """Findings ``id_duplicate``, ``indicator_reference_unknown`` and the other reference rules."""
     yield from _duplicates(
         [(("organisations", i), o.id) for i, o in enumerate(programme.organisations)]
     )
@@ -33,6 +35,7 @@ def check_references(programme: Programme, ctx: Context) -> Findings:
                     if s.id is not None
                 ]
             )
+    yield from _indicator_references(programme)
     referenced = {ref for _, ref in programme.organisation_references()}
     for i, organisation in enumerate(programme.organisations):
         if organisation.id not in referenced:
@@ -66,6 +69,28 @@ def _duplicates(items: list[tuple[Loc, str]]) -> Findings:
             value=item_id,
             first_path=format_path(first[item_id]),
         )
+
+
+def _indicator_references(programme: Programme) -> Findings:
+    ids = {indicator.id for indicator in programme.indicators}
+    for i, indicator in enumerate(programme.indicators):
+        refs: list[tuple[Loc, str]] = []
+        if indicator.subset_of is not None:
+            refs.append((("indicators", i, "subset_of"), indicator.subset_of))
+        refs += [
+            (("indicators", i, "follows_from", k), ref)
+            for k, ref in enumerate(indicator.follows_from)
+        ]
+        for at, ref in refs:
+            if ref in ids:
+                continue
+            field = format_path(at[2:])
+            yield finding(
+                "indicator_reference_unknown",
+                at,
+                f"'{field}' must be the id of an item in 'indicators' (got {ref!r})",
+                value=ref,
+            )
 
 
 def _english(loc: Loc, text: LocalizedText | None) -> Findings:

@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from capacitylib._base import CapacityModel
 from capacitylib.codelists import HoursUnit
+from capacitylib.errors import Shorthand
 from capacitylib.values._decimal import QuantityDecimal, exact_decimal, tidy
 
 #: Clock hours in a training day when a source counts days: an assumption, stated in reports and
@@ -89,7 +90,7 @@ class Estimate(CapacityModel):
                 return {**data, "max": None}
             return data
         if isinstance(data, int | str | Decimal) and not isinstance(data, bool):
-            return {"min": data, "max": data}
+            return Shorthand({"min": data, "max": data}, written=data)  # problems show `data`
         return data
 
     @classmethod

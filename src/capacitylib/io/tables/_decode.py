@@ -7,7 +7,6 @@ that the language parsers reject is reported here, with their message.
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 import re
@@ -83,6 +82,32 @@ def as_decimal(raw: Any) -> Any:
     return raw
 
 
+def unchanged(kind: str, codelist: type[StrEnum] | None = None) -> Callable[[Any], bool]:
+    """A test of whether a column's reader gives a non-empty cell back as it is.
+
+    True only for cells already in their canonical Python type: a ``Decimal`` for a decimal, a
+    ``bool``, an ``int``, a code of the codelist (any text without surrounding spaces when the
+    column has no codelist), whatever ``lang`` is. Tables made by
+    :func:`~capacitylib.io.tables.flatten.to_tables` hold such cells, so readers skip decoding.
+
+    >>> from decimal import Decimal
+    >>> unchanged("decimal")(Decimal("2.50")), unchanged("decimal")("2.50")
+    (True, False)
+    """
+    if kind == "decimal":
+        return lambda raw: raw.__class__ is Decimal
+    if kind == "bool":
+        return lambda raw: raw.__class__ is bool
+    if kind == "int":
+        return lambda raw: raw.__class__ is int
+    if kind == "code":
+        if codelist is None:
+            return lambda raw: raw.__class__ is str and raw == raw.strip()
+        codes = codelist._value2member_map_
+        return lambda raw: raw.__class__ is str and raw in codes
+    return lambda raw: False
+
+
 class Decoder:
     """Reads the cells of one table, in canonical form or (with ``lang``) in a language."""
 
@@ -106,9 +131,9 @@ class Decoder:
 
     def _make_reader(self, kind: str, codelist: type[StrEnum] | None) -> Callable[[Any], Any]:
         if kind == "code":
-            return functools.partial(self._code, codelist=codelist)
+            return lambda raw: self._code(raw, codelist)
         if kind in ("ids", "codes", "partial_dates"):
-            return functools.partial(self._list, kind=kind, codelist=codelist)
+            return lambda raw: self._list(raw, kind, codelist)
         readers: dict[str, Callable[[Any], Any]] = {
             "text": self._text,
             "id": self.id,
@@ -143,6 +168,8 @@ class Decoder:
 
     def id(self, raw: Any) -> Any:
         """An id or code cell: text without surrounding spaces."""
+        if raw.__class__ is str:
+            return raw.strip()
         value = self._text(raw)
         return value.strip() if isinstance(value, str) else value
 
@@ -286,4 +313,4 @@ class Decoder:
         return [item.strip() for item in raw.split(";") if item.strip()]
 
 
-__all__ = ["CellError", "Decoder", "as_decimal", "float_text", "plain"]
+__all__ = ["CellError", "Decoder", "as_decimal", "float_text", "plain", "unchanged"]

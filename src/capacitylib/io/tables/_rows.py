@@ -10,10 +10,10 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from capacitylib.io.tables._decode import CellError, Decoder, plain
+from capacitylib.io.tables._decode import CellError, Decoder, plain, unchanged
 from capacitylib.io.tables._figures import FigureReader
 from capacitylib.io.tables._header import Header, resolve_header
-from capacitylib.io.tables._schema import Column, Table
+from capacitylib.io.tables._schema import Column, Group, Table
 from capacitylib.io.tables.problems import TableProblem
 
 Path = tuple[str | int, ...]
@@ -109,14 +109,20 @@ class RowReader:
 
     def _fields(self, plan: _Plan, row: Row, values: tuple[Any, ...]) -> None:
         """Decode the plain and text columns of a row into its object."""
+        obj = row.obj
         for slot, path, name, read in plan.fields:
             raw = values[slot]
             if raw is not None:
                 try:
-                    set_(row.obj, path, read(raw))
+                    value = read(raw)
                 except CellError as exc:
                     row.problems.append((path, name, exc, raw))
                     row.failed.add(path)
+                    continue
+                if len(path) == 1:
+                    obj[path[0]] = value
+                else:
+                    set_(obj, path, value)
         if not plan.texts:
             return
         texts: dict[str, dict[str, Any]] = {}
@@ -133,24 +139,31 @@ class RowReader:
 
     def _groups(self, plan: _Plan, row: Row, values: tuple[Any, ...]) -> None:
         """Decode the Money, Estimate and Hours columns of a row into its object."""
-        given: dict[str, dict[str, Any]] = {}
-        whole: dict[str, Any] = {}
-        for slot, group_name, column_name in plan.members:
-            raw = values[slot]
-            if raw is not None:
-                given.setdefault(group_name, {})[column_name] = raw
-        for slot, group_name in plan.wholes:
-            raw = values[slot]
-            if raw is not None:
-                whole[group_name] = raw
-        if not given and not whole:
-            return
-        for group in plan.table.groups:
-            if group.name not in given and group.name not in whole:
-                continue
-            decoded = self.figures.read(group, given.get(group.name, {}), whole.get(group.name))
+        for group, members, whole_slot, ordered in plan.groups:
+            bare = values[whole_slot] if whole_slot is not None else None
+            if bare is None:
+                # Canonical cells (a Decimal, a bool, a known code) are the value's members
+                # as they are, in the group's order: what the figure reader would give.
+                found: list[tuple[str, Any]] = []
+                for slot, member, is_unchanged in ordered:
+                    raw = values[slot]
+                    if raw is not None:
+                        if not is_unchanged(raw):
+                            break
+                        found.append((member, raw))
+                else:
+                    if found:
+                        target = _dig(row.obj, group.path)
+                        for member, raw in found:
+                            target[member] = raw
+                    continue
+            given = {name: values[slot] for slot, name in members if values[slot] is not None}
+            decoded = self.figures.read(group, given, bare)
+            target = None
             for rel, value in decoded.values:
-                set_(row.obj, (*group.path, *rel), value)
+                if target is None:
+                    target = _dig(row.obj, group.path)
+                set_(target, rel, value)
             for rel, column, exc, raw in decoded.problems:
                 row.problems.append(((*group.path, *rel), column, exc, raw))
                 row.failed.add((*group.path, *rel))
@@ -185,17 +198,17 @@ class _Plan:
         self._position_slot = slot_of.get("position")
         self.fields: list[tuple[int, tuple[str, ...], str, Callable[[Any], Any]]] = []
         self.texts: list[tuple[int, str, str]] = []
-        self.members: list[tuple[int, str, str]] = []
-        self.wholes: list[tuple[int, str]] = []
+        members: dict[str, list[tuple[int, str]]] = {}
+        wholes: dict[str, int] = {}
         prov: dict[Path, str] = {}
         for slot, h in enumerate(headers):
             col = h.column
             if h.group is not None:
-                self.wholes.append((slot, h.group.name))
+                wholes[h.group.name] = slot
             elif col is None:
                 continue
             elif col.group is not None:
-                self.members.append((slot, col.group, col.name))
+                members.setdefault(col.group, []).append((slot, col.name))
             elif col.kind == "localized":
                 lang = h.lang or ""
                 prov[(*col.path, lang)] = f"{col.name}_{lang}" if col.name else lang
@@ -203,6 +216,27 @@ class _Plan:
             elif col.path:
                 self.fields.append((slot, col.path, col.name, decoder.reader(col.kind, col.codelist)))
         self.localized = [(c.name, c.path) for c in table.columns if c.kind == "localized"]
+        # The groups the header has cells for, in the table's order: the group, its member
+        # columns' slots and names in header order, the slot of its whole-figure column, and
+        # its members' slots in the group's order with the test of a canonical cell.
+        self.groups: list[
+            tuple[
+                Group,
+                list[tuple[int, str]],
+                int | None,
+                list[tuple[int, str, Callable[[Any], bool]]],
+            ]
+        ] = []
+        for g in table.groups:
+            if g.name not in members and g.name not in wholes:
+                continue
+            slots = {name: slot for slot, name in members.get(g.name, [])}
+            ordered = [
+                (slots[c.name], c.path[-1], unchanged(c.kind, c.codelist))
+                for c in g.columns
+                if c.name in slots
+            ]
+            self.groups.append((g, members.get(g.name, []), wholes.get(g.name), ordered))
         # Where each value came from, for problems: the same for every row of the table.
         for col in table.columns:
             if col.kind == "localized":
@@ -249,6 +283,13 @@ def get(obj: Any, path: Iterable[str]) -> Any:
         if not isinstance(obj, dict):
             return None
         obj = obj.get(part)
+    return obj
+
+
+def _dig(obj: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
+    """The dict at ``path`` in ``obj``, made on the way where missing."""
+    for part in path:
+        obj = obj.setdefault(part, {})
     return obj
 
 

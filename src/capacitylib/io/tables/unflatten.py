@@ -83,7 +83,7 @@ def raw_from_data(tables: Tables) -> dict[str, RawTable]:
         name: RawTable(
             name,
             list(data.columns),
-            [(i + 2, [row.get(c) for c in data.columns]) for i, row in enumerate(data.rows)],
+            [(i + 2, list(map(row.get, data.columns))) for i, row in enumerate(data.rows)],
         )
         for name, data in tables.items()
     }
@@ -268,6 +268,8 @@ class _Reader:
         self._orphan(table, row.number, column, error, row.join[-1], programme_id=row.join[0])
 
     def _order(self, rows: list[Row], parent: Row) -> None:
+        if not rows:
+            return
         positions: dict[int, Row] = {}
         for row in rows:
             if row.position is None:
@@ -314,7 +316,8 @@ class _Reader:
             programme = Programme.model_validate(row.obj)
         except ValidationError as exc:
             prov, failed = _provenance(rows)
-            for err, problem in zip(exc.errors(), problems_from_error(exc), strict=True):
+            pairs = zip(exc.errors(), problems_from_error(exc, merge_bounds=False), strict=True)
+            for err, problem in pairs:
                 loc = tuple(err["loc"])
                 if any(loc[:k] in failed for k in range(len(loc) + 1)):
                     continue
