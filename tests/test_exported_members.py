@@ -46,6 +46,7 @@ PUBLIC_PACKAGES = [
     "capacitylib.calculators",
     "capacitylib.cli",
     "capacitylib.io",
+    "capacitylib.io.iati",
     "capacitylib.io.tables",
     "capacitylib.models",
     "capacitylib.parsing",

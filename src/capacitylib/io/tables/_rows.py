@@ -19,7 +19,7 @@ from capacitylib.io.tables.problems import TableProblem
 Path = tuple[str | int, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One row read: its keys, the object its cells make, and where each value came from."""
 

@@ -1,0 +1,1 @@
+"""The implementation of :mod:`capacitylib.calculators.results` (import from there)."""
