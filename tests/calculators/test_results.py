@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from capacitylib import Estimate, Indicator, IndicatorPeriod, IndicatorValue, Programme
+from capacitylib import Breakdown, Estimate, Indicator, IndicatorPeriod, IndicatorValue, Programme
 from capacitylib.calculators import (
     CONTEXT,
     Gap,
@@ -25,7 +25,7 @@ from capacitylib.calculators import (
     period_achievement,
     share_of,
 )
-from capacitylib.testing._results import indicator_periods
+from capacitylib.testing._results import breakdowns, indicator_periods
 from capacitylib.testing._rich import estimates, localized, rich_programme_documents, texts
 from tests.models.test_results_framework import MONITORING_REPORT
 
@@ -206,6 +206,36 @@ def test_an_actual_dated_after_the_date_does_not_count():
     found = gap_to_target(indicator, as_of=date(2024, 1, 31))
     assert (found.actual, found.unreported, found.gap) == (None, 1, Gap(None, Decimal(10)))
     assert gap_to_target(indicator, as_of=date(2024, 3, 31)).gap == Gap(Decimal(1), Decimal(1))
+
+
+def test_periods_without_targets_fall_back_to_the_total_target():
+    """Actuals per year and one total target by 2025: 300 due, 206 known, 2025 not reported."""
+    indicator = _indicator(
+        target=300,
+        target_date="2025",
+        periods=[{"start": "2023", "actual": 96}, {"start": "2024", "actual": 110}],
+    )
+    found = gap_to_target(indicator, as_of=date(2025, 12, 31))
+    assert (_pair(found.target), _pair(found.actual), found.unreported) == (
+        (300, 300),
+        (206, 206),
+        1,
+    )
+    assert found.gap == Gap(None, Decimal(94))
+    assert gap_to_target(indicator, as_of=date(2025, 12, 30)).gap is None  # not due yet
+
+
+@given(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500)), min_size=1, max_size=5))
+def test_gap_of_fully_reported_exact_periods_is_target_sum_minus_actual_sum(figures):
+    """Every period reported with exact figures: the gap is sum(targets) - sum(actuals)."""
+    periods = [
+        {"start": str(2020 + n), "target": target, "actual": actual}
+        for n, (target, actual) in enumerate(figures)
+    ]
+    found = gap_to_target(_indicator(periods=periods), as_of=date(2030, 1, 1))
+    expected = Decimal(sum(t for t, _ in figures) - sum(a for _, a in figures))
+    assert found.unreported == 0
+    assert found.gap == Gap(expected, expected)
 
 
 # --- ranges, open bounds, zero targets ---------------------------------------------------------
@@ -427,6 +457,22 @@ def test_a_range_achievement_contains_every_exact_reading(actual, target):
     exact = share_of(Estimate.exact(a), Estimate.exact(t))
     assert found is not None and exact is not None
     assert found.contains(exact.min)
+
+
+@given(breakdowns(estimate=st.integers(0, 1000), max_size=3))
+def test_exact_shares_of_a_breakdown_over_its_total_add_up_to_one(drawn):
+    """Exact parts over their own total: each share is part/total, and they sum to 1 (28 digits)."""
+    for data in drawn:
+        breakdown = Breakdown.model_validate(data)
+        total = breakdown.total
+        shares = breakdown_shares(breakdown, total)
+        if total.min == 0:
+            assert all(s.share is None for s in shares)
+            continue
+        for share in shares:
+            assert share.share.min == share.share.max == CONTEXT.divide(share.value.min, total.min)
+        error = abs(sum((s.share.min for s in shares), Decimal(0)) - 1)
+        assert error <= len(shares) * Decimal("1e-27")
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -162,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="reject records in which the personal_data_* rules find personal data "
         "(national personal codes, private e-mail addresses, phone numbers); default: warn",
     )
+    _iati_read_arguments(validate)
     validate.set_defaults(handler=_cmd_validate)
 
     conv = _subparser(
@@ -188,6 +189,25 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write CSV texts that start with = + - @ as they are (by default they are prefixed "
         "with ' so that a spreadsheet does not run them as formulas; reading undoes it)",
+    )
+    _iati_read_arguments(conv)
+    conv.add_argument(
+        "--iati-reporting-org",
+        metavar="REF",
+        help="IATI XML output: the publisher's IATI organisation identifier (LT-RC-188681153); "
+        "it starts every iati-identifier",
+    )
+    conv.add_argument(
+        "--iati-reporting-org-name",
+        metavar="[LANG:]NAME",
+        help="IATI XML output: the publisher's name (lt:Europos socialinio fondo agentūra); "
+        "English when no language is given",
+    )
+    conv.add_argument(
+        "--iati-reporting-org-type",
+        metavar="CODE",
+        default="10",
+        help="IATI XML output: the publisher's IATI OrganisationType code (default 10, Government)",
     )
     conv.set_defaults(handler=_cmd_convert)
 
@@ -240,6 +260,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(handler=_cmd_schema)
     return parser
+
+
+def _iati_read_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--iati-schemas",
+        metavar="DIR",
+        help="IATI XML input: check it against the IATI 2.03 XSDs in DIR (iati-activities-"
+        "schema.xsd; not shipped); default $CAPACITYLIB_IATI_SCHEMAS, else not checked",
+    )
+    command.add_argument(
+        "--iati-ruleset",
+        metavar="FILE",
+        help="IATI XML input: run the IATI Standard ruleset FILE (IATI-Rulesets' "
+        "rulesets/standard.json) and report its findings per activity",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - an exit per failure

@@ -151,3 +151,48 @@ def count_line(total: int, valid: int, unreadable: int) -> str:
     if unreadable:
         line += f"; {unreadable} input{'s' if unreadable > 1 else ''} could not be read"
     return line
+
+
+def iati_read_options(args: Any) -> dict[str, Any]:
+    """The IATI reader's options from ``--iati-schemas`` and ``--iati-ruleset``, each loaded once.
+
+    Raises:
+        CommandError: the schema folder holds no usable IATI 2.03 schema, or the ruleset
+            cannot be read (its problems are the message).
+    """
+    options: dict[str, Any] = {}
+    if getattr(args, "iati_schemas", None):
+        from capacitylib.io.iati import IatiSchemaError, load_schemas  # noqa: PLC0415
+
+        try:
+            options["schemas"] = load_schemas(args.iati_schemas)
+        except IatiSchemaError as exc:
+            raise CommandError(f"--iati-schemas {args.iati_schemas}: {exc}") from exc
+    if getattr(args, "iati_ruleset", None):
+        from capacitylib.io.iati import IatiRuleset  # noqa: PLC0415
+
+        ruleset = IatiRuleset.load(args.iati_ruleset)
+        if not ruleset.cases and ruleset.problems:
+            raise CommandError(
+                f"--iati-ruleset {args.iati_ruleset}: "
+                + "; ".join(p.message for p in ruleset.problems)
+            )
+        options["ruleset"] = ruleset
+    return options
+
+
+def iati_write_options(args: Any) -> dict[str, Any]:
+    """The IATI writer's options from ``--iati-reporting-org`` (with its name and type)."""
+    ref = getattr(args, "iati_reporting_org", None)
+    if not ref:
+        return {}
+    from capacitylib.io.iati.export import ReportingOrganisation  # noqa: PLC0415
+
+    name = args.iati_reporting_org_name or ref
+    lang, _, text = name.partition(":")
+    if not (text and len(lang) == 2 and lang.isalpha() and lang.islower()):
+        lang, text = "en", name
+    organisation = ReportingOrganisation(
+        ref=ref, type=args.iati_reporting_org_type, name={lang: text}
+    )
+    return {"reporting_org": organisation}

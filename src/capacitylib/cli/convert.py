@@ -10,7 +10,10 @@ from capacitylib.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    iati_read_options,
+    iati_write_options,
     print_outcome,
+    problem_line,
     progress_bar,
 )
 from capacitylib.cli.outputs import check_outputs
@@ -30,10 +33,14 @@ def cmd_convert(args: argparse.Namespace) -> int:
             lang=args.lang,
             csv_formula_escape=not args.csv_raw,
             on_record=None if bar is None else (lambda _outcome: bar.update()),
+            read_options=iati_read_options(args),
+            write_options=iati_write_options(args),
         )
     finally:
         if bar is not None:
             bar.close()
+    for finding in result.findings:
+        sys.stderr.write(safe_line(f"{args.output}: {problem_line(finding)}") + "\n")
     noun = "programme" if result.written == 1 else "programmes"
     return report_result(result, args.input, args.output, f"{result.written} {noun} written to")
 

@@ -16,6 +16,7 @@ from capacitylib.cli._common import (
     Progress,
     as_of_date,
     count_line,
+    iati_read_options,
     print_outcome,
     rule_checks,
 )
@@ -46,6 +47,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             fail_on_personal_data=args.fail_on_personal_data,
         ),
         on_empty=_warn_empty,
+        read_options=iati_read_options(args),
     )
     try:
         with ExitStack() as stack:

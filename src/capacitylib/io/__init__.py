@@ -6,6 +6,7 @@
   :class:`Outcome`; works on any iterable of records, so distributed engines can map it.
 * :mod:`.tables`: flat tables in CSV, XLSX, Parquet and pandas, lossless.
 * :mod:`.frames`: the tables as typed DataFrames and Arrow tables, for analysts.
+* :mod:`.results_frames`: long frames of indicator breakdowns and reporting periods.
 * :mod:`.validate` and :mod:`.conversion`: what the command line runs.
 """
 
@@ -35,6 +36,7 @@ from capacitylib.io.records import (
 if _typing.TYPE_CHECKING:
     from capacitylib.io.conversion import ConvertResult, convert
     from capacitylib.io.frames import from_arrow, from_frames, to_arrow, to_frames, to_polars
+    from capacitylib.io.results_frames import breakdowns_frame, indicator_periods_frame
     from capacitylib.io.tables import (
         TableError,
         TableProblem,
@@ -59,6 +61,8 @@ _LAZY = {
     "ConvertResult": "capacitylib.io.conversion",
     "convert": "capacitylib.io.conversion",
     "validate_paths": "capacitylib.io.validate",
+    "breakdowns_frame": "capacitylib.io.results_frames",
+    "indicator_periods_frame": "capacitylib.io.results_frames",
     **dict.fromkeys(
         ("from_arrow", "from_frames", "to_arrow", "to_frames", "to_polars"), "capacitylib.io.frames"
     ),
@@ -98,6 +102,7 @@ __all__ = [
     "RecordError",
     "TableError",
     "TableProblem",
+    "breakdowns_frame",
     "convert",
     "dump",
     "dumps",
@@ -107,6 +112,7 @@ __all__ = [
     "from_frames",
     "from_tables",
     "gc_paused",
+    "indicator_periods_frame",
     "iter_ndjson",
     "json_line",
     "load",

@@ -12,11 +12,12 @@ appears complete, or the previous one stays as it was.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+from capacitylib.errors import Problem
 from capacitylib.io import formats
 from capacitylib.io.documents import DocumentError
 from capacitylib.io.records import Outcome
@@ -55,6 +56,9 @@ class ConvertResult:
     unreadable: list[Outcome] = field(default_factory=list)
     """Inputs that could not be read at all; when there are any, nothing was written."""
 
+    findings: list[Problem] = field(default_factory=list)
+    """What the writer reports about the output (every lossy IATI conversion, for one)."""
+
     @property
     def ok(self) -> bool:
         """Whether every record was valid and written."""
@@ -67,6 +71,7 @@ def read_outcomes(
     *,
     lang: str | None = None,
     stdin: IO[bytes] | IO[str] | None = None,
+    read_options: Mapping[str, Any] | None = None,
 ) -> Iterator[Outcome]:
     """The records of any input as outcomes (``-`` reads stdin as ``fmt``).
 
@@ -81,9 +86,9 @@ def read_outcomes(
             raise DocumentError(f"{fmt} {_noun(reading)} cannot be read from stdin; give a path")
         yield from validate_stdin(stdin or sys.stdin.buffer, fmt=fmt)  # type: ignore[arg-type]
     elif Path(source).is_dir() and input_kind(source) == "folder":
-        yield from validate_paths([source])
+        yield from validate_paths([source], read_options=read_options)
     else:
-        yield from reading.read(source, lang=lang)
+        yield from reading.read(source, lang=lang, **dict(read_options or {}))
 
 
 def _noun(fmt: formats.FileFormat) -> str:
@@ -101,6 +106,8 @@ def convert(
     stdout: IO[str] | None = None,
     csv_formula_escape: bool = True,
     on_record: Callable[[Outcome], None] | None = None,
+    read_options: Mapping[str, Any] | None = None,
+    write_options: Mapping[str, Any] | None = None,
 ) -> ConvertResult:
     """Convert programmes from ``source`` to ``target`` (``-`` for stdin or stdout).
 
@@ -110,7 +117,10 @@ def convert(
     target, one document, holds its programme. ``csv_formula_escape=False`` writes CSV texts
     that a spreadsheet would run as formulas raw (see
     :func:`~capacitylib.io.tables.write_csv`). ``on_record`` is called with each input
-    record's outcome as it is read (a progress bar counts them).
+    record's outcome as it is read (a progress bar counts them). ``read_options`` go to the
+    reader when it takes them (IATI XML: ``schemas``, ``ruleset``), ``write_options`` to the
+    writer (IATI XML: ``reporting_org``). What the writer reports
+    about the output (every lossy IATI conversion) is in :attr:`ConvertResult.findings`.
 
     >>> import capacitylib, tempfile
     >>> target = tempfile.mkdtemp() + "/t.parquet"
@@ -128,7 +138,7 @@ def convert(
     to_stdout = str(target) == "-"
     if to_stdout and not writing.stdio:
         raise DocumentError(f"{dst_fmt} {_noun(writing)} cannot be written to stdout; give a path")
-    outcomes = read_outcomes(source, src_fmt, lang=lang, stdin=stdin)
+    outcomes = read_outcomes(source, src_fmt, lang=lang, stdin=stdin, read_options=read_options)
     if on_record is not None:
         outcomes = _observed(outcomes, on_record)
     result = ConvertResult()
@@ -152,9 +162,16 @@ def convert(
         writing.write(_every_valid(outcomes, result), out)
     else:
         try:
-            writing.write(_valid(outcomes, result), target, csv_formula_escape=csv_formula_escape)
+            written = writing.write(
+                _valid(outcomes, result),
+                target,
+                csv_formula_escape=csv_formula_escape,
+                **dict(write_options or {}),
+            )
         except _Abandon:
             result.written = 0
+        else:
+            result.findings += list(getattr(written, "problems", ()))
     return result
 
 

@@ -247,7 +247,18 @@ FORMATS: tuple[FileFormat, ...] = (
         arguments=(("format", "parquet"),),
         read_options=("lang",),
     ),
-    # IATI activity XML is registered here once capacitylib.io.iati.imports and .export exist.
+    FileFormat(
+        "iati",
+        (".xml",),
+        "records",
+        "IATI 2.03 activity XML, one activity per programme",
+        reader="capacitylib.io.iati.imports:read_iati",
+        writer="capacitylib.io.iati.export:write_iati",
+        extra="iati",
+        read_options=("schemas", "ruleset"),
+        write_options=("reporting_org",),
+        lossless=False,
+    ),
 )
 
 #: The format of a path with no suffix, and of a folder holding no other format's files.

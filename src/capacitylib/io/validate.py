@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, Any, Literal
 
 from capacitylib.io import formats, ndjson
 from capacitylib.io.documents import (
@@ -83,12 +83,15 @@ def validate_paths(
     lang: str | None = None,
     checks: Checks | None = None,
     on_empty: Callable[[str], None] | None = None,
+    read_options: Mapping[str, Any] | None = None,
 ) -> Iterator[Outcome]:
     """Validate every record named by ``paths`` (files, folders, ``-`` for stdin), lazily.
 
     A path that cannot be read gives one ``unreadable`` outcome and the others go on.
     ``lang`` reads text cells of tables in that language. ``on_empty`` is called with the
     name of each input that holds no record (an empty stream is not an error).
+    ``read_options`` go to the readers that take them (IATI XML: ``schemas``, ``ruleset``;
+    see :attr:`~capacitylib.io.formats.FileFormat.read_options`).
     """
     for raw in paths:
         path = Path(raw)
@@ -103,7 +106,10 @@ def validate_paths(
             yield unreadable(str(raw), exc)
             continue
         for item in inputs:
-            outcomes = _guarded(validate_path(item, lang=lang, checks=checks), str(item))
+            outcomes = _guarded(
+                validate_path(item, lang=lang, checks=checks, read_options=read_options),
+                str(item),
+            )
             yield from _noting_empty(outcomes, str(item), on_empty)
 
 
@@ -138,14 +144,20 @@ def _noting_empty(
 
 
 def validate_path(
-    path: Path, *, lang: str | None = None, checks: Checks | None = None
+    path: Path,
+    *,
+    lang: str | None = None,
+    checks: Checks | None = None,
+    read_options: Mapping[str, Any] | None = None,
 ) -> Iterator[Outcome]:
     """Validate one document, stream or set of tables; the format comes from the path."""
     kind = input_kind(path)
     if kind == "tables":
         yield from validate_tables(path, lang=lang, checks=checks)
     elif kind == "stream":
-        yield from formats.format_of_path(path).read(path, checks=checks, lang=lang)
+        yield from formats.format_of_path(path).read(
+            path, checks=checks, lang=lang, **dict(read_options or {})
+        )
     else:
         yield from validate_document(path, checks=checks)
 

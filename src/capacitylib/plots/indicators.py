@@ -219,12 +219,12 @@ def _legend_below(ax: Axes, handles: list[Artist]) -> None:
 
 def _period_label(indicator: Indicator, period: IndicatorPeriod) -> str:
     stated = str(period.start) if period.end is None else f"{period.start}..{period.end}"
-    unit = indicator.unit_label
+    unit = "%" if indicator.measure is IndicatorMeasure.PERCENTAGE else f" {indicator.unit_label}"
     target = period.target
     if target is None or target.value is None:
         planned = "no target" if target is None else "target in words"
     else:
-        planned = f"target {target.value} {unit}"
+        planned = f"target {target.value}{unit}"
     actual = period.actual
     if actual is None:
         achieved = "not reported"
@@ -232,7 +232,7 @@ def _period_label(indicator: Indicator, period: IndicatorPeriod) -> str:
         achieved = "actual in words"
     else:
         achieved = f"actual {actual.value} (as of {period.actual_as_of})"
-    name = shorten(indicator.name.best("en"), 45)
+    name = shorten(indicator.name.best("en"), 60)
     return f"{name} · {stated}\n{shorten(f'{planned} · {achieved}', 70)}"
 
 

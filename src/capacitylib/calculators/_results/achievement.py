@@ -136,15 +136,18 @@ class _Point:
     covers: date | None = None
 
 
-def _targets(indicator: Indicator) -> list[_Point]:
-    """Period targets by the period's last day; else the total target by its target date."""
+def _period_targets(indicator: Indicator) -> list[_Point]:
+    """The periods' targets, each due on its period's last day."""
     points = []
     for period in indicator.periods:
         span = period.span
         if period.target is not None and span is not None:
             points.append(_Point(span[1], period.target.value))
-    if points or indicator.periods:
-        return points
+    return points
+
+
+def _total_target(indicator: Indicator) -> list[_Point]:
+    """The total target, due on the last day its ``target_date`` may denote (none if unset)."""
     interval = None if indicator.target_date is None else indicator.target_date.interval()
     if indicator.target is not None and interval is not None:
         return [_Point(interval[1], indicator.target)]
@@ -244,7 +247,7 @@ def overall_achievement(
     target: Estimate | None = indicator.target
     target_from: Literal["stated", "periods"] | None = "stated"
     if target is None:
-        points = _targets(indicator)
+        points = _period_targets(indicator)
         # Per period, a period without a target leaves the whole unknown (not that period's 0).
         missing = mode == "per_period" and any(p.target is None for p in indicator.periods)
         target = None if missing or not points else _combined(points, mode)
@@ -297,8 +300,8 @@ def gap_to_target(
     """The gap to target of ``indicator`` by ``as_of``: target due minus actual as of the date.
 
     * Target due: the targets of the periods whose last day is on or before ``as_of``, summed
-      (``per_period``) or the latest of them (``cumulative``, percentages, ratios). An
-      indicator without periods uses its total ``target``, due at its ``target_date``.
+      (``per_period``) or the latest of them (``cumulative``, percentages, ratios). When no
+      period states a target, the total ``target`` is due at its ``target_date``.
     * Actual: the actuals whose ``as_of`` (the period's end when unset) is on or before the
       date, summed or the latest in the same way; with no period actual, the latest format 1.0
       ``actuals`` value of that date (a cumulative reading).
@@ -321,12 +324,16 @@ def gap_to_target(
     if indicator.measure is IndicatorMeasure.QUALITATIVE:
         return TargetGap(as_of, unit, None, None, 0, None)
     mode = _mode(indicator, accumulation)
-    due = [p for p in _targets(indicator) if p.day <= as_of]
+    targets = _period_targets(indicator)
+    from_total = not targets
+    if from_total:
+        targets = _total_target(indicator)
+    due = [p for p in targets if p.day <= as_of]
     points, readings = _actuals(indicator)
     known = [p for p in points if p.day <= as_of]
     actual = _combined(known, "cumulative" if readings else mode) if known else None
-    # The total target (no periods) and cumulative figures are judged by the latest figures.
-    latest_only = readings or mode == "cumulative" or not indicator.periods
+    # The total target, cumulative figures and readings are judged by the latest figures.
+    latest_only = readings or mode == "cumulative" or from_total
     unreported = _unreported(indicator, as_of, due, known, latest_only=latest_only)
     target = _combined(due, mode) if due else None
     if target is None:

@@ -21,6 +21,7 @@ import typing as _typing
 from capacitylib._lazy import lazy_attributes as _lazy_attributes
 
 if _typing.TYPE_CHECKING:
+    from capacitylib.io.iati._export_activity import IatiSector, ReportingOrganisation
     from capacitylib.io.iati._schema import IatiSchemaError, IatiSchemas, load_schemas
     from capacitylib.io.iati._xml import MAX_IATI_BYTES, MAX_IATI_ELEMENTS
     from capacitylib.io.iati.export import IatiExport, IatiExportError, to_iati_xml, write_iati
@@ -33,6 +34,8 @@ _LAZY = {
     "IatiExport": "capacitylib.io.iati.export",
     "IatiExportError": "capacitylib.io.iati.export",
     "IatiRuleset": "capacitylib.io.iati.ruleset",
+    "IatiSector": "capacitylib.io.iati._export_activity",
+    "ReportingOrganisation": "capacitylib.io.iati._export_activity",
     "IatiSchemaError": "capacitylib.io.iati._schema",
     "IatiSchemas": "capacitylib.io.iati._schema",
     "check_iati_rules": "capacitylib.io.iati.ruleset",
@@ -52,6 +55,8 @@ __all__ = [
     "IatiRuleset",
     "IatiSchemaError",
     "IatiSchemas",
+    "IatiSector",
+    "ReportingOrganisation",
     "check_iati_rules",
     "load_schemas",
     "read_iati",

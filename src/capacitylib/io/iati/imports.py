@@ -40,6 +40,8 @@ from capacitylib.io.records import Checks, Outcome, unreadable
 if TYPE_CHECKING:
     from lxml import etree
 
+    from capacitylib.io.iati.ruleset import IatiRuleset
+
 _ACTIVITY_STEP = re.compile(r"^/iati-activities/iati-activity(?:\[(\d+)\])?(?:/|$)")
 
 
@@ -51,6 +53,7 @@ def read_iati(
     checks: Checks | None = None,
     max_bytes: int | None = None,
     max_elements: int | None = None,
+    ruleset: str | Path | IatiRuleset | None = None,
 ) -> list[Outcome]:
     """One outcome per ``<iati-activity>`` of an IATI 2.03 file; bad input never raises.
 
@@ -60,7 +63,10 @@ def read_iati(
     skipped and every outcome says so (``iati_schema_skipped``, info). ``checks`` (e.g. the
     domain rules) run on every programme built. A file that cannot be read at all gives one
     ``unreadable`` outcome: missing (``input_unreadable``), too large, not UTF-8, with a
-    DOCTYPE, not well-formed, or not an activity file (``iati_*`` codes).
+    DOCTYPE, not well-formed, or not an activity file (``iati_*`` codes). ``ruleset`` (the
+    path of IATI-Rulesets' ``standard.json``, or an :class:`~capacitylib.io.iati.IatiRuleset`)
+    runs the IATI Standard ruleset over the file and adds each finding to the outcome of the
+    activity it is in (findings outside every activity go to every outcome).
 
     Raises:
         IatiSchemaError: ``schemas`` names a folder without a usable schema.
@@ -94,7 +100,25 @@ def read_iati(
     problem = _root_problem(root, schema)
     if problem is not None:
         return [_unreadable(label, problem)]
-    return _activities(root, label, schema, checks)
+    outcomes = _activities(root, label, schema, checks)
+    if ruleset is not None:
+        _add_rule_findings(root, outcomes, ruleset)
+    return outcomes
+
+
+def _add_rule_findings(
+    root: etree._Element, outcomes: list[Outcome], ruleset: str | Path | IatiRuleset
+) -> None:
+    """Each ruleset finding on the outcome of its activity (or on all, outside every one)."""
+    from capacitylib.io.iati.ruleset import IatiRuleset  # noqa: PLC0415 - loads with its use
+
+    rules = ruleset if isinstance(ruleset, IatiRuleset) else IatiRuleset.load(ruleset)
+    per_activity = [o for o in outcomes if not o.unreadable]
+    for found in rules.check(root):
+        index = _activity_index(found.path or "", len(per_activity))
+        targets = per_activity if index is None else per_activity[index : index + 1]
+        for outcome in targets:
+            outcome.problems.append(found)
 
 
 def _name_of(source: XmlSource) -> str:
