@@ -124,6 +124,7 @@ def examples() -> dict[str, Callable[[], BaseException]]:
     from capacitylib.calculators import convert as convert_money
     from capacitylib.cli import CommandError
     from capacitylib.io._extras import require
+    from capacitylib.io.iati._rule_types import XPathEvaluationError
     from capacitylib.io.iati._schema import load_schemas as load_iati_schemas
     from capacitylib.io.iati.export import to_iati_xml as iati_export
     from capacitylib.io.tables._decode import CellError
@@ -149,6 +150,9 @@ def examples() -> dict[str, Callable[[], BaseException]]:
         "capacitylib.io._atomic.OutputError": output_error,
         "capacitylib.io._duplicates.DuplicateKeyError": duplicate_key_error,
         "capacitylib.io.iati.export.IatiExportError": lambda: raised(iati_export, []),
+        "capacitylib.io.iati._rule_types.XPathEvaluationError": lambda: XPathEvaluationError(
+            "count(", "XPath syntax error"
+        ),
         "capacitylib.io.iati._schema.IatiSchemaError": lambda: raised(
             load_iati_schemas, "/no/such/iati-schemas"
         ),

@@ -21,7 +21,7 @@ Kinds:
 ...     format_named("yml")
 ... except ValueError as error:
 ...     print(error)
-<text>: unknown format 'yml'; known formats: yaml, json, ndjson, csv, xlsx, parquet
+<text>: unknown format 'yml'; known formats: yaml, json, ndjson, csv, xlsx, parquet, iati
 """
 
 from __future__ import annotations
@@ -274,7 +274,7 @@ def format_names() -> tuple[str, ...]:
     """The names of every format, in :data:`FORMATS` order.
 
     >>> format_names()
-    ('yaml', 'json', 'ndjson', 'csv', 'xlsx', 'parquet')
+    ('yaml', 'json', 'ndjson', 'csv', 'xlsx', 'parquet', 'iati')
     """
     return tuple(_BY_NAME)
 
@@ -283,7 +283,7 @@ def suffixes(*kinds: Kind) -> tuple[str, ...]:
     """The suffixes of the formats of ``kinds`` (every kind when none is given).
 
     >>> suffixes("document", "records")
-    ('.yaml', '.yml', '.json', '.ndjson', '.jsonl')
+    ('.yaml', '.yml', '.json', '.ndjson', '.jsonl', '.xml')
     """
     wanted = kinds or _KINDS
     return tuple(s for f in FORMATS if f.kind in wanted for s in f.suffixes)
@@ -367,6 +367,7 @@ def describe() -> str:
     .csv or none       a folder of <table>.csv files
     .xlsx              a workbook, one sheet per table
     .parquet           a folder of <table>.parquet files
+    .xml               IATI 2.03 activity XML, one activity per programme
     """
     lines: list[tuple[str, str]] = []
     for fmt in FORMATS:

@@ -31,6 +31,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from capacitylib.errors import CapacitylibError
 from capacitylib.io.iati._ruleset_spec import (
     MAX_PERIOD_DAYS,
     NOW_WORDS,
@@ -65,7 +66,7 @@ class Finding:
     invalid: bool = False
 
 
-class XPathEvaluationError(Exception):
+class XPathEvaluationError(CapacitylibError, ValueError):
     """An XPath that cannot be evaluated, or that gives a number or text where nodes are needed."""
 
     def __init__(self, expression: str, why: str):
