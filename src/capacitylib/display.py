@@ -22,10 +22,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from capacitylib.values import Estimate, Hours, Money, Period
-from capacitylib.values._decimal import tidy
 
 if TYPE_CHECKING:
-    from capacitylib.calculators import ProgrammeReport, ReachFigure
+    from capacitylib.calculators import MoneyRange, ProgrammeReport, ReachFigure
     from capacitylib.models import (
         Activity,
         Indicator,
@@ -141,21 +140,19 @@ def _actual(indicator: Indicator) -> str:
     return f"{latest.value} (as of {latest.as_of})"
 
 
-def _rounded(value: Estimate | None, places: int) -> Estimate | None:
-    """``value`` rounded half-even to ``places``, trailing zeros removed (as the report does)."""
-    from capacitylib.calculators import round_estimate  # noqa: PLC0415 - lazy
+# Rounding: the one policy of every view, in capacitylib.calculators._presentation.
 
-    if value is None:
-        return None
-    value = round_estimate(value, places)
-    high = None if value.max is None else tidy(value.max)
-    return Estimate(
-        min=tidy(value.min), max=high, at_least=high is None, approximate=value.approximate
-    )
+
+def _hours_shown(value: Estimate | None) -> Estimate | None:
+    from capacitylib.calculators._presentation import hours_of  # noqa: PLC0415 - lazy
+
+    return None if value is None else hours_of(value)
 
 
 def _percent_of(share: Estimate | None) -> str:
-    return "—" if share is None else f"{_rounded(share * 100, 1)}%"
+    from capacitylib.calculators._presentation import percent  # noqa: PLC0415 - lazy
+
+    return "—" if share is None else percent(share)
 
 
 def _achievement(indicator: Indicator) -> str:
@@ -301,8 +298,8 @@ def _report_tables(r: ProgrammeReport) -> list[_Table]:
                     kind.value,
                     str(f.count),
                     _figure(f.sessions),
-                    _figure(_rounded(f.clock_hours, 2)),
-                    _figure(_rounded(f.person_hours, 2)),
+                    _figure(_hours_shown(f.clock_hours)),
+                    _figure(_hours_shown(f.person_hours)),
                 )
                 for kind, f in figures.items()
             ]
@@ -372,14 +369,20 @@ def _report_budget_facts(r: ProgrammeReport) -> list[tuple[str, str]]:
         ("cost per clock hour", b.cost_per_clock_hour),
     ):
         if cost is not None:
-            facts.append((label, str(cost.rounded())))
+            facts.append((label, str(_money_shown(cost))))
     return facts
 
 
 def _percent(share: Decimal) -> str:
-    from capacitylib.calculators import round_decimal  # noqa: PLC0415 - lazy
+    from capacitylib.calculators._presentation import percent  # noqa: PLC0415 - lazy
 
-    return f"{tidy(round_decimal(share * 100, 2)):f}%"
+    return percent(share)
+
+
+def _money_shown(cost: MoneyRange) -> MoneyRange:
+    from capacitylib.calculators._presentation import money_range  # noqa: PLC0415 - lazy
+
+    return money_range(cost)
 
 
 def _reach_rows(scope: str, figures: tuple[ReachFigure, ...]) -> list[tuple[str, ...]]:

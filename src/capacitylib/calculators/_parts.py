@@ -54,14 +54,19 @@ class ActivityPart:
                 yield participation, per_session
 
 
-def activity_parts(activity: Activity, scope: Scope) -> list[ActivityPart]:
-    """The parts of ``activity`` counted under ``scope`` (whole part first)."""
+def activity_parts(activity: Activity, scope: Scope) -> tuple[ActivityPart, ...]:
+    """The parts of ``activity`` counted under ``scope`` (whole part first).
+
+    Every calculator asks for them. Working them out costs less than looking them up in a
+    memo, so they are not memoized; the figures made from them are (:mod:`._memo`), so that
+    a report asks for each activity's parts a few times, not sixteen.
+    """
     own = status_scope(activity.status)
     if own is None:
-        return []
+        return ()
     if not activity.sessions:
-        # The common case, and a hot path (every calculator asks): the whole part alone.
-        return [ActivityPart(activity, own, True, ())] if in_scope(own, scope) else []
+        # The common case: the whole part alone.
+        return (ActivityPart(activity, own, True, ()),) if in_scope(own, scope) else ()
     by_scope: dict[PartScope, list[Session]] = {"achieved": [], "planned": []}
     for session in activity.sessions:
         session_scope = own if session.status is None else status_scope(session.status)
@@ -71,4 +76,4 @@ def activity_parts(activity: Activity, scope: Scope) -> list[ActivityPart]:
     other: PartScope = "planned" if own == "achieved" else "achieved"
     if by_scope[other]:
         parts.append(ActivityPart(activity, other, False, tuple(by_scope[other])))
-    return [part for part in parts if in_scope(part.scope, scope)]
+    return tuple(part for part in parts if in_scope(part.scope, scope))

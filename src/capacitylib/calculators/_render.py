@@ -1,71 +1,43 @@
-"""JSON and text forms of a programme report (rounding happens here and only here)."""
+"""JSON and text forms of a programme report, rounded as :mod:`._presentation` says."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, localcontext
+from decimal import localcontext
 from typing import TYPE_CHECKING, Any
 
-from capacitylib.calculators._common import WIDE, figure, round_decimal, round_estimate
+from capacitylib.calculators._common import WIDE
+from capacitylib.calculators._presentation import (
+    HOURS_PLACES,
+    SHARE_PLACES,
+    figure_text,
+    hours_of,
+    json_figure,
+    json_money_range,
+    json_number,
+    json_share,
+    money_range,
+    percent,
+)
 from capacitylib.calculators.reach import ReachFigure, natural_unit_figures
 from capacitylib.values import Estimate, Money
-from capacitylib.values._decimal import tidy
 
 if TYPE_CHECKING:
-    from capacitylib.calculators.budget import MoneyRange
     from capacitylib.calculators.report import ActivityFigures, ProgrammeReport
 
-#: Decimal places of clock hours and person-hours in the report (half-even).
-HOURS_PLACES = 2
-#: Decimal places of shares, the share elapsed and achievement in the report (half-even).
-SHARE_PLACES = 4
-
-
-def _tidy(value: Decimal) -> Decimal:
-    """:func:`tidy` in a context that keeps every digit of ``value`` (10^36 person-hours)."""
-    digits, exponent = len(value.as_tuple().digits), int(value.as_tuple().exponent)
-    with localcontext(
-        Context(prec=max(28, digits + max(exponent, 0) + 2), Emax=MAX_EMAX, Emin=MIN_EMIN)
-    ):
-        return tidy(value)
-
-
-def json_number(value: Decimal) -> int | str:
-    """A JSON-safe exact number: an int when whole, else a decimal string (never a float)."""
-    value = _tidy(value)
-    if value == value.to_integral_value():
-        return int(value)
-    return format(value, "f")
-
-
-def json_figure(value: Estimate | int | None, places: int | None = None) -> dict[str, Any] | None:
-    """``{"min": n, "max": n}`` (rounded to ``places`` half-even when given) or ``None``."""
-    if value is None:
-        return None
-    if isinstance(value, int):
-        return {"min": value, "max": value}
-    if places is not None:
-        value = round_estimate(value, places)
-    # An open-ended figure ("at least 30") has no max: null, never a made-up bound.
-    return {
-        "min": json_number(value.min),
-        "max": None if value.max is None else json_number(value.max),
-    }
+# The policy's names, where the report's other sections (indicator periods) look them up.
+__all__ = [
+    "HOURS_PLACES",
+    "SHARE_PLACES",
+    "json_figure",
+    "json_number",
+    "report_json",
+    "report_text",
+]
 
 
 def _amount(value: Money | None) -> str | None:
     return None if value is None else format(value.amount, "f")
-
-
-def _share(value: Decimal | None) -> str | None:
-    return None if value is None else format(_tidy(round_decimal(value, SHARE_PLACES)), "f")
-
-
-def _money_range(value: MoneyRange | None) -> dict[str, str] | None:
-    if value is None:
-        return None
-    rounded = value.rounded()
-    return {"min": format(rounded.min.amount, "f"), "max": format(rounded.max.amount, "f")}
 
 
 def _activities(figures: Mapping[Any, ActivityFigures]) -> dict[str, Any]:
@@ -139,7 +111,7 @@ def _report_json(report: ProgrammeReport) -> dict[str, Any]:
             else {"years": calendar.years, "months": calendar.months, "days": calendar.days},
             "elapsed_days": json_figure(d.elapsed_days),
             "remaining_days": json_figure(d.remaining_days),
-            "share_elapsed": _share(d.share_elapsed),
+            "share_elapsed": json_share(d.share_elapsed),
             "days_by_year": _days_by_year(d),
         },
         "budget": {
@@ -148,19 +120,19 @@ def _report_json(report: ProgrammeReport) -> dict[str, Any]:
             "shares": None
             if shares is None
             else {
-                "eu_rate": _share(shares.eu_rate),
-                "public_rate": _share(shares.public_rate),
-                "own_contribution_rate": _share(shares.own_contribution_rate),
+                "eu_rate": json_share(shares.eu_rate),
+                "public_rate": json_share(shares.public_rate),
+                "own_contribution_rate": json_share(shares.own_contribution_rate),
             },
             "by_partner": {org: _amount(m) for org, m in b.by_partner.items()},
             "by_year": None
             if b.by_year is None
             else {str(y): _amount(m) for y, m in b.by_year.items()},
             "cost_per": {
-                "participant": _money_range(b.cost_per_participant),
-                "person_reached": _money_range(b.cost_per_person_reached),
-                "session": _money_range(b.cost_per_session),
-                "clock_hour": _money_range(b.cost_per_clock_hour),
+                "participant": json_money_range(b.cost_per_participant),
+                "person_reached": json_money_range(b.cost_per_person_reached),
+                "session": json_money_range(b.cost_per_session),
+                "clock_hour": json_money_range(b.cost_per_clock_hour),
             },
         },
         "activities": _activities(report.activities),
@@ -202,14 +174,13 @@ def _report_json(report: ProgrammeReport) -> dict[str, Any]:
 # --- text -----------------------------------------------------------------------------------
 
 
-def _fig(value: Estimate | None, places: int | None = None, unit: str = "") -> str:
-    if value is None:
-        return "unknown"
-    if places is not None:
-        value = round_estimate(value, places)
-    high = None if value.max is None else _tidy(value.max)
-    text = str(figure(_tidy(value.min), high, approximate=value.approximate))
-    return f"{text} {unit}".rstrip()
+def _fig(value: Estimate | None, unit: str = "") -> str:
+    """A figure as stated or computed, unrounded (counts, days, reach, targets)."""
+    return "unknown" if value is None else f"{figure_text(value)} {unit}".rstrip()
+
+
+def _hours(value: Estimate | None) -> str:
+    return "unknown" if value is None else str(hours_of(value))
 
 
 def _activities_count(n: int) -> str:
@@ -223,8 +194,8 @@ def _activity_lines(figures: Mapping[Any, ActivityFigures]) -> list[str]:
     return [
         f"  {kind.value:<{width}}  {_activities_count(f.count)}"
         f", sessions {_fig(f.sessions)}"
-        f", clock hours {_fig(f.clock_hours, HOURS_PLACES)}"
-        f", person-hours {_fig(f.person_hours, HOURS_PLACES)}"
+        f", clock hours {_hours(f.clock_hours)}"
+        f", person-hours {_hours(f.person_hours)}"
         for kind, f in figures.items()
     ]
 
@@ -250,10 +221,6 @@ def _identity_lines(report: ProgrammeReport) -> list[str]:
     return [report.title, "=" * min(len(report.title), 100), " | ".join(ident)]
 
 
-def _percent(share: Decimal) -> str:
-    return f"{_share(share * 100)}%"
-
-
 def _period_lines(report: ProgrammeReport) -> list[str]:
     d = report.duration
     if d.start is None:
@@ -271,7 +238,7 @@ def _period_lines(report: ProgrammeReport) -> list[str]:
     length = f"{d.days} days ({d.calendar})" if d.days is not None else "length unknown"
     lines = [f"Period: {d.start.isoformat()} .. {end}, {length}"]
     if report.as_of is not None and d.elapsed_days is not None:
-        share = f" ({_percent(d.share_elapsed)})" if d.share_elapsed is not None else ""
+        share = f" ({percent(d.share_elapsed)})" if d.share_elapsed is not None else ""
         remaining = f", {d.remaining_days} remaining" if d.remaining_days is not None else ""
         lines.append(f"  as of {report.as_of}: {d.elapsed_days} days elapsed{share}{remaining}")
     if d.days_by_year:
@@ -294,8 +261,8 @@ def _budget_lines(report: ProgrammeReport) -> list[str]:
     if b.shares is not None:
         s = b.shares
         lines.append(
-            f"  EU rate {_percent(s.eu_rate)}, public rate {_percent(s.public_rate)},"
-            f" own contribution {_percent(s.own_contribution_rate)}"
+            f"  EU rate {percent(s.eu_rate)}, public rate {percent(s.public_rate)},"
+            f" own contribution {percent(s.own_contribution_rate)}"
         )
     lines += _joined("by partner", b.by_partner)
     lines += _joined("by year (by days)", b.by_year or {})
@@ -306,7 +273,7 @@ def _budget_lines(report: ProgrammeReport) -> list[str]:
         ("clock hour", b.cost_per_clock_hour),
     ):
         if cost is not None:
-            lines.append(f"  cost per {label}: {cost.rounded()}")
+            lines.append(f"  cost per {label}: {money_range(cost)}")
     return lines
 
 
@@ -315,7 +282,7 @@ def _indicator_lines(report: ProgrammeReport) -> list[str]:
         return []
     lines = ["Indicators:"]
     for i in report.indicators:
-        achieved = _fig(None if i.achievement is None else i.achievement * 100, 2, "%")
+        achieved = "unknown" if i.achievement is None else percent(i.achievement)
         lines.append(
             f"  {i.id}: target {_fig(i.target, unit=i.unit)}, actual {_fig(i.actual)}"
             f", achievement {achieved}"
@@ -338,7 +305,7 @@ def _report_text(report: ProgrammeReport) -> str:
         lines.append("Training per participant:")
         lines += [
             f"  {t.activity} ({t.kind.value}): clock hours per participant "
-            f"{_fig(t.hours_per_participant, 1)}, person-hours {_fig(t.person_hours, 1)}"
+            f"{_hours(t.hours_per_participant)}, person-hours {_hours(t.person_hours)}"
             for t in report.training
         ]
     lines += ["Reach (achieved):", *_reach_lines(report.reach)]

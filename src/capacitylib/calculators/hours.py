@@ -31,6 +31,7 @@ from capacitylib.calculators._common import (
     sum_known,
     unknown_when_incomputable,
 )
+from capacitylib.calculators._memo import once
 from capacitylib.calculators._parts import ActivityPart, activity_parts
 from capacitylib.calculators.duration import days_by_year, period_days
 from capacitylib.codelists import HoursUnit, ReachUnit
@@ -100,6 +101,7 @@ def _part_session_count(part: ActivityPart) -> Estimate | None:
     return Estimate.exact(len(part.sessions))
 
 
+@once
 @unknown_when_incomputable
 def session_count(activity: Activity, *, scope: Scope = "achieved") -> Estimate | None:
     """Sessions (meetings) of ``activity`` under ``scope``.
@@ -152,6 +154,7 @@ def _part_clock_hours(part: ActivityPart, clock: _Clock) -> Estimate | None:
     return exact_product(count, per_session)
 
 
+@once
 @unknown_when_incomputable
 def activity_clock_hours(
     activity: Activity,
@@ -214,6 +217,7 @@ def _part_person_hours(part: ActivityPart, clock: _Clock) -> Estimate | None:
     return exact_product(persons, hours)
 
 
+@once
 @unknown_when_incomputable
 def person_hours(
     activity: Activity,
@@ -248,6 +252,7 @@ def person_hours(
     return sum_known(_part_person_hours(part, clock) for part in parts)
 
 
+@once
 @unknown_when_incomputable
 def hours_per_worker(
     activity: Activity,

@@ -35,6 +35,7 @@ from capacitylib.calculators._common import (
 from capacitylib.calculators._common import (
     figure as calculated,
 )
+from capacitylib.calculators._memo import once
 from capacitylib.calculators._parts import activity_parts
 from capacitylib.codelists import ReachUnit, TargetGroup
 from capacitylib.models import Activity, Indicator, Participation, Programme
@@ -160,6 +161,7 @@ def activity_reach(activity: Activity, *, scope: Scope = "achieved") -> tuple[Re
     return _combine(_blocks([activity], scope))
 
 
+@once
 def reach(programme: Programme, *, scope: Scope = "achieved") -> tuple[ReachFigure, ...]:
     """Reach of a programme per (target group, unit), over all its activities.
 

@@ -153,13 +153,13 @@ class RowReader:
                         found.append((member, raw))
                 else:
                     if found:
-                        target = _dig(row.obj, group.path)
+                        value_dict = _dig(row.obj, group.path)
                         for member, raw in found:
-                            target[member] = raw
+                            value_dict[member] = raw
                     continue
             given = {name: values[slot] for slot, name in members if values[slot] is not None}
             decoded = self.figures.read(group, given, bare)
-            target = None
+            target: dict[str, Any] | None = None
             for rel, value in decoded.values:
                 if target is None:
                     target = _dig(row.obj, group.path)
@@ -190,17 +190,19 @@ class _Plan:
         )
         self._indexes = indexes
         slot_of = {h.name: slot for slot, h in enumerate(headers)}
+        #: The join columns and ``position``: name, slot (``None`` if absent), reader.
         self.join: list[tuple[str, int | None, Callable[[Any], Any]]] = []
         for name in (*table.join, "position"):
             col = table.column(name)
             read = decoder.reader(col.kind, col.codelist) if col is not None else _same
             self.join.append((name, slot_of.get(name), read))
         self._position_slot = slot_of.get("position")
+        #: Plain columns: slot, path in the row's object, column name, reader.
         self.fields: list[tuple[int, tuple[str, ...], str, Callable[[Any], Any]]] = []
+        #: Language columns of texts: slot, the text column's name, language.
         self.texts: list[tuple[int, str, str]] = []
         members: dict[str, list[tuple[int, str]]] = {}
         wholes: dict[str, int] = {}
-        prov: dict[Path, str] = {}
         for slot, h in enumerate(headers):
             col = h.column
             if h.group is not None:
@@ -210,42 +212,22 @@ class _Plan:
             elif col.group is not None:
                 members.setdefault(col.group, []).append((slot, col.name))
             elif col.kind == "localized":
-                lang = h.lang or ""
-                prov[(*col.path, lang)] = f"{col.name}_{lang}" if col.name else lang
-                self.texts.append((slot, col.name, lang))
+                self.texts.append((slot, col.name, h.lang or ""))
             elif col.path:
-                self.fields.append((slot, col.path, col.name, decoder.reader(col.kind, col.codelist)))
+                read = decoder.reader(col.kind, col.codelist)
+                self.fields.append((slot, col.path, col.name, read))
+        #: The text columns of the table: name, path.
         self.localized = [(c.name, c.path) for c in table.columns if c.kind == "localized"]
-        # The groups the header has cells for, in the table's order: the group, its member
-        # columns' slots and names in header order, the slot of its whole-figure column, and
-        # its members' slots in the group's order with the test of a canonical cell.
-        self.groups: list[
-            tuple[
-                Group,
-                list[tuple[int, str]],
-                int | None,
-                list[tuple[int, str, Callable[[Any], bool]]],
-            ]
-        ] = []
-        for g in table.groups:
-            if g.name not in members and g.name not in wholes:
-                continue
-            slots = {name: slot for slot, name in members.get(g.name, [])}
-            ordered = [
-                (slots[c.name], c.path[-1], unchanged(c.kind, c.codelist))
-                for c in g.columns
-                if c.name in slots
-            ]
-            self.groups.append((g, members.get(g.name, []), wholes.get(g.name), ordered))
-        # Where each value came from, for problems: the same for every row of the table.
-        for col in table.columns:
-            if col.kind == "localized":
-                prov.setdefault(col.path, first_language(prov, col))
-            elif col.path:
-                prov[col.path] = col.name
-        for group in table.groups:
-            prov[group.path] = group.columns[0].name
-        self.prov: Mapping[Path, str] = MappingProxyType(prov)
+        #: The groups the header has cells for, in the table's order: the group, its member
+        #: columns' slots and names in header order, the slot of its whole-figure column, and
+        #: its members' slots in the group's order with the test of a canonical cell.
+        self.groups = [
+            _group_plan(g, members.get(g.name, []), wholes.get(g.name))
+            for g in table.groups
+            if g.name in members or g.name in wholes
+        ]
+        #: Where each value came from, for problems: the same for every row of the table.
+        self.prov: Mapping[Path, str] = MappingProxyType(_provenance(table, headers))
 
     def values(self, row_cells: Sequence[Any]) -> tuple[Any, ...]:
         """The cells of a row in header order, as plain values (empty ones ``None``)."""
@@ -268,6 +250,39 @@ class _Plan:
 
 def _same(raw: Any) -> Any:
     return raw
+
+
+_GroupPlan = tuple[
+    Group, list[tuple[int, str]], int | None, list[tuple[int, str, Callable[[Any], bool]]]
+]
+
+
+def _group_plan(group: Group, members: list[tuple[int, str]], whole: int | None) -> _GroupPlan:
+    slots = {name: slot for slot, name in members}
+    ordered = [
+        (slots[c.name], c.path[-1], unchanged(c.kind, c.codelist))
+        for c in group.columns
+        if c.name in slots
+    ]
+    return group, members, whole, ordered
+
+
+def _provenance(table: Table, headers: list[Header]) -> dict[Path, str]:
+    """Path in a row's object -> the column its value comes from (language columns first)."""
+    prov: dict[Path, str] = {}
+    for h in headers:
+        col = h.column
+        if h.group is None and col is not None and col.group is None and col.kind == "localized":
+            lang = h.lang or ""
+            prov[(*col.path, lang)] = f"{col.name}_{lang}" if col.name else lang
+    for col in table.columns:
+        if col.kind == "localized":
+            prov.setdefault(col.path, first_language(prov, col))
+        elif col.path:
+            prov[col.path] = col.name
+    for group in table.groups:
+        prov[group.path] = group.columns[0].name
+    return prov
 
 
 def first_language(prov: Mapping[Path, str], col: Column) -> str:

@@ -351,8 +351,7 @@ def _build(row: Row, path: Path, rows: list[Row]) -> Any:
         for part in child.list_path[:-1]:
             target = target.setdefault(part, {})
         target[child.list_path[-1]] = [
-            _build(item, (*path, *child.list_path, item.index), rows)
-            for item in items
+            _build(item, (*path, *child.list_path, item.index), rows) for item in items
         ]
     return row.obj
 
