@@ -5,20 +5,14 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Self
 
-from pydantic import (
-    BeforeValidator,
-    Field,
-    GetCoreSchemaHandler,
-    GetJsonSchemaHandler,
-    model_validator,
-)
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from capacitylib._base import CapacityModel
 from capacitylib.codelists import DatePrecision
+from capacitylib.values._value import Value, field, fields_schema, from_dict
 
 _PARTIAL_RE = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})(?:-(\d{2}))?)$")
 _PARTIAL_PATTERN = _PARTIAL_RE.pattern
@@ -270,7 +264,7 @@ def _day_input(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_day_input)]
 
 
-class Period(CapacityModel):
+class Period(Value):
     """An interval of days from ``start`` to ``end``, both inclusive; ``end`` may be open.
 
     >>> p = Period(start=date(2016, 11, 1), end=date(2018, 2, 28))
@@ -280,20 +274,51 @@ class Period(CapacityModel):
     True
     """
 
-    start: Day = Field(description="First day (inclusive).")
-    end: Day | None = Field(
-        default=None, description="Last day (inclusive); unset for an ongoing period."
-    )
+    __slots__ = ("end", "start")
 
-    @model_validator(mode="after")
-    def _end_not_before_start(self) -> Self:
-        if self.end is not None and self.end < self.start:
-            raise PydanticCustomError(
-                "period_end_before_start",
-                "'end' must be on or after 'start' (got start={start}, end={end})",
-                {"start": self.start.isoformat(), "end": self.end.isoformat()},
-            )
-        return self
+    _fields: ClassVar[tuple[str, ...]] = ("start", "end")
+
+    start: date
+    end: date | None
+
+    def __new__(cls, **data: Any) -> Self:
+        """Validate keyword arguments as :meth:`model_validate` does a dict."""
+        return cls.model_validate(data)
+
+    @classmethod
+    def _defaults(cls) -> dict[str, Any]:
+        return {"end": None}
+
+    @classmethod
+    def _build_schema(cls) -> core_schema.CoreSchema:
+        day = core_schema.no_info_before_validator_function(_day_input, core_schema.date_schema())
+        fields = fields_schema(
+            {"start": field(day), "end": field(core_schema.nullable_schema(day), default=None)}
+        )
+
+        def build(data: dict[str, Any]) -> Period:
+            start, end = data["start"], data["end"]
+            if end is not None and end < start:
+                raise PydanticCustomError(
+                    "period_end_before_start",
+                    "'end' must be on or after 'start' (got start={start}, end={end})",
+                    {"start": start.isoformat(), "end": end.isoformat()},
+                )
+            return cls._trusted(start, end)
+
+        output = fields_schema(
+            {
+                "start": field(core_schema.date_schema()),
+                "end": field(core_schema.nullable_schema(core_schema.date_schema()), default=None),
+            }
+        )
+        return core_schema.no_info_wrap_validator_function(
+            from_dict(cls, build),
+            fields,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _period_fields, return_schema=output
+            ),
+        )
 
     @property
     def is_open(self) -> bool:
@@ -326,3 +351,7 @@ class Period(CapacityModel):
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()}..{self.end.isoformat() if self.end else ''}"
+
+
+def _period_fields(period: Period) -> dict[str, Any]:
+    return {"start": period.start, "end": period.end}

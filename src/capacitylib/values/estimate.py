@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from pydantic import Field, GetJsonSchemaHandler, model_validator
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError, PydanticKnownError, SchemaValidator, core_schema
 
-from capacitylib._base import CapacityModel
 from capacitylib.codelists import HoursUnit
-from capacitylib.values._decimal import QuantityDecimal, exact_decimal, tidy
+from capacitylib.values._decimal import (
+    COUNT_SERIALIZER,
+    checked_decimal,
+    exact_decimal,
+    fast_decimal,
+    has_float,
+    tidy,
+)
+from capacitylib.values._value import Value, field, fields_schema
 
 #: Clock hours in a training day when a source counts days: an assumption, stated in reports and
 #: overridable per call (``hours_per_day=``) and per check (``RuleOptions.hours_per_day``).
 DEFAULT_HOURS_PER_DAY = 8
 
 _Number = Decimal | int
+_UNSET: Any = object()
+_ZERO = Decimal(0)
+_BOUNDS = ("min", "max")
 
 
 def _as_decimal(value: Any) -> Decimal:
@@ -27,7 +36,53 @@ def _as_decimal(value: Any) -> Decimal:
     return Decimal(value)
 
 
-class Estimate(CapacityModel):
+def _input_fields(decimal: Callable[[], core_schema.CoreSchema]) -> dict[str, Any]:
+    """The input fields of an Estimate, each bound validated by ``decimal()``."""
+    return {
+        "min": field(decimal()),
+        "max": field(core_schema.nullable_schema(decimal()), required=False),
+        "at_least": field(core_schema.bool_schema(), default=False),
+        "up_to": field(core_schema.bool_schema(), default=False),
+        "approximate": field(core_schema.bool_schema(), default=False),
+    }
+
+
+def _output_fields() -> dict[str, Any]:
+    count = core_schema.decimal_schema(serialization=COUNT_SERIALIZER)
+    return {
+        "min": field(count),
+        # Never left out as a default: an exact figure is written with both bounds.
+        "max": field(core_schema.nullable_schema(count)),
+        "at_least": field(core_schema.bool_schema(), default=False),
+        "up_to": field(core_schema.bool_schema(), default=False),
+        "approximate": field(core_schema.bool_schema(), default=False),
+    }
+
+
+def _checked(low: Decimal, high: Decimal | None, at_least: bool, up_to: bool) -> None:
+    if high is not None and low > high:
+        raise PydanticCustomError(
+            "estimate_min_above_max",
+            "'min' must not exceed 'max' (got min={min}, max={max})",
+            {"min": str(low), "max": str(high)},
+        )
+    if (high is None) is not at_least:
+        raise PydanticCustomError(
+            "estimate_at_least_invalid",
+            "'at_least' must be true exactly when 'max' is unset (got max={max}, "
+            'at_least={at_least}); "at least 30" is min 30 with at_least true and no max',
+            {"max": str(high), "at_least": str(at_least).lower()},
+        )
+    if up_to and (low != 0 or high is None):
+        raise PydanticCustomError(
+            "estimate_up_to_invalid",
+            "'up_to' needs 'min' 0 and a 'max' (\"up to 200\" is min 0, max 200; "
+            "got min={min}, max={max})",
+            {"min": str(low), "max": str(high)},
+        )
+
+
+class Estimate(Value):
     """A non-negative figure that is exact (``min == max``) or a range ``min..max``.
 
     Reports are full of these: "2-3 hours", "88-100 academic hours", "cca 30". An input of a
@@ -50,89 +105,80 @@ class Estimate(CapacityModel):
     ('at least 30', None, 'at least 60', 'up to 200')
     """
 
-    min: QuantityDecimal = Field(description="Lower bound (equal to max when exact).")
-    max: QuantityDecimal | None = Field(
-        default_factory=lambda data: data["min"],
-        description=(
-            "Upper bound; may be left out when equal to min; none when `at_least` is true."
-        ),
-    )
-    at_least: bool = Field(
-        default=False,
-        description=(
-            'True when the figure has no upper bound ("at least 30", "more than 1 000"); '
-            "`max` is then left out."
-        ),
-    )
-    up_to: bool = Field(
-        default=False,
-        description=(
-            'True when the source states only the upper bound ("up to 200"); min is then 0.'
-        ),
-    )
-    approximate: bool = Field(
-        default=False,
-        description=(
-            "True when the source marks the figure as approximate (`cca`, `about`, `vidēji`)."
-        ),
-    )
+    __slots__ = ("approximate", "at_least", "max", "min", "up_to")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        # A bare number is an exact figure. Dicts pass straight through (the hot path).
-        if type(data) is dict:
-            if "min" not in data and data.get("up_to") is True:
-                # "up to 200": the lower bound a count or an amount always has.
-                return {**data, "min": 0}
-            if "max" not in data and data.get("at_least") is True:
-                return {**data, "max": None}
-            return data
-        if isinstance(data, int | str | Decimal) and not isinstance(data, bool):
-            return {"min": data, "max": data}
-        return data
+    _fields: ClassVar[tuple[str, ...]] = ("min", "max", "at_least", "up_to", "approximate")
+    #: The input's fields that may hold a float (checked before pydantic sees them).
+    _decimal_fields: ClassVar[tuple[str, ...]] = _BOUNDS
+
+    min: Decimal
+    max: Decimal | None
+    at_least: bool
+    up_to: bool
+    approximate: bool
+
+    def __new__(cls, **data: Any) -> Self:
+        """Validate keyword arguments as :meth:`model_validate` does a dict."""
+        return cls.model_validate(data)
 
     @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        reference = handler(schema)
-        json_schema = handler.resolve_ref_schema(reference)
-        # "max" may be left out (it then equals "min"); a bare Estimate may be a plain number.
-        json_schema["required"] = [
-            r for r in json_schema.get("required", []) if r not in ("max", "min")
-        ]
-        # "min" may be left out only for "up to": {max: 200, up_to: true}.
-        json_schema["anyOf"] = [{"required": ["min"]}, {"required": ["max", "up_to"]}]
-        if cls is not Estimate:
-            return json_schema
-        number = {"type": "number", "minimum": 0}
-        text = {"type": "string", "pattern": r"^\d+(?:\.\d+)?$"}
-        return {"anyOf": [number, text, reference]}
+    def _defaults(cls) -> dict[str, Any]:
+        return {"at_least": False, "up_to": False, "approximate": False}
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Self:
-        if self.max is not None and self.min > self.max:
-            raise PydanticCustomError(
-                "estimate_min_above_max",
-                "'min' must not exceed 'max' (got min={min}, max={max})",
-                {"min": str(self.min), "max": str(self.max)},
+    @classmethod
+    def _input(cls, decimal: Callable[[], core_schema.CoreSchema]) -> dict[str, Any]:
+        return _input_fields(decimal)
+
+    @classmethod
+    def _output(cls) -> dict[str, Any]:
+        return _output_fields()
+
+    @classmethod
+    def _from_fields(cls, data: dict[str, Any]) -> Self:
+        low = data["min"]
+        high = data.get("max", _UNSET)
+        at_least = data["at_least"]
+        if high is _UNSET:
+            high = None if at_least else low
+        up_to = data["up_to"]
+        _checked(low, high, at_least, up_to)
+        obj = object.__new__(cls)
+        _set(obj, "min", low)
+        _set(obj, "max", high)
+        _set(obj, "at_least", at_least)
+        _set(obj, "up_to", up_to)
+        _set(obj, "approximate", data["approximate"])
+        return obj
+
+    def _as_fields(self) -> dict[str, Any]:
+        return {
+            "min": self.min,
+            "max": self.max,
+            "at_least": self.at_least,
+            "up_to": self.up_to,
+            "approximate": self.approximate,
+        }
+
+    @classmethod
+    def _build_schema(cls) -> core_schema.CoreSchema:
+        fast = fields_schema(cls._input(lambda: fast_decimal(ge=_ZERO)))
+        checked = {
+            json: SchemaValidator(
+                fields_schema(cls._input(functools.partial(checked_decimal, ge=_ZERO, json=json)))
             )
-        if (self.max is None) is not self.at_least:
-            raise PydanticCustomError(
-                "estimate_at_least_invalid",
-                "'at_least' must be true exactly when 'max' is unset (got max={max}, "
-                'at_least={at_least}); "at least 30" is min 30 with at_least true and no max',
-                {"max": str(self.max), "at_least": str(self.at_least).lower()},
-            )
-        if self.up_to and (self.min != 0 or self.max is None):
-            raise PydanticCustomError(
-                "estimate_up_to_invalid",
-                "'up_to' needs 'min' 0 and a 'max' (\"up to 200\" is min 0, max 200; "
-                "got min={min}, max={max})",
-                {"min": str(self.min), "max": str(self.max)},
-            )
-        return self
+            for json in (True, False)
+        }
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_wrap_validator_function(
+                _wrapped(cls, checked[True]), fast
+            ),
+            python_schema=core_schema.no_info_wrap_validator_function(
+                _wrapped(cls, checked[False]), fast
+            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                cls._as_fields, return_schema=fields_schema(cls._output())
+            ),
+        )
 
     @property
     def is_bounded(self) -> bool:
@@ -195,19 +241,18 @@ class Estimate(CapacityModel):
     def _with(self, low: Decimal, high: Decimal | None, approximate: bool) -> Self:
         # Arithmetic on valid, non-negative bounds keeps min <= max and >= 0, so the result is
         # built without re-validation (and without the input-size guard, which is for input).
-        if not Decimal(0) <= low or (high is not None and low > high):
+        if low < _ZERO or (high is not None and low > high):
             raise ValueError(f"arithmetic gave an invalid range {low}..{high}")
         # "up to" describes how a source states a figure; a result of arithmetic states nothing.
         fields = {
-            **self.__dict__,
+            **self._as_fields(),
             "min": low,
             "max": high,
             "approximate": approximate,
             "at_least": high is None,
             "up_to": False,
         }
-        result: Self = self.model_construct(**fields)  # type: ignore[assignment]
-        return result
+        return type(self)._trusted(*(fields[f] for f in self._fields))
 
     def __add__(self, other: Estimate | _Number) -> Self:
         low, high, approx = self._bounds_of(other)
@@ -265,27 +310,59 @@ class Hours(Estimate):
     '66-75'
     """
 
-    unit: HoursUnit = Field(description="Unit as stated: clock_hour, academic_hour or day.")
-    academic_hour_minutes: int | None = Field(
-        default=None,
-        strict=True,
-        ge=1,
-        le=120,
-        description=(
-            "Length of an academic hour when the source states it; else the country default."
-        ),
-    )
+    __slots__ = ("academic_hour_minutes", "unit")
 
-    @model_validator(mode="after")
-    def _minutes_only_for_academic(self) -> Self:
-        if self.academic_hour_minutes is not None and self.unit is not HoursUnit.ACADEMIC_HOUR:
+    _fields: ClassVar[tuple[str, ...]] = (*Estimate._fields, "unit", "academic_hour_minutes")
+
+    unit: HoursUnit
+    academic_hour_minutes: int | None
+
+    @classmethod
+    def _defaults(cls) -> dict[str, Any]:
+        return {**super()._defaults(), "academic_hour_minutes": None}
+
+    @classmethod
+    def _input(cls, decimal: Callable[[], core_schema.CoreSchema]) -> dict[str, Any]:
+        return {
+            **super()._input(decimal),
+            "unit": field(_HOURS_UNIT),
+            "academic_hour_minutes": field(
+                core_schema.nullable_schema(core_schema.int_schema(strict=True, ge=1, le=120)),
+                default=None,
+            ),
+        }
+
+    @classmethod
+    def _output(cls) -> dict[str, Any]:
+        return {
+            **super()._output(),
+            "unit": field(_HOURS_UNIT),
+            "academic_hour_minutes": field(
+                core_schema.nullable_schema(core_schema.int_schema()), default=None
+            ),
+        }
+
+    @classmethod
+    def _from_fields(cls, data: dict[str, Any]) -> Self:
+        unit = data["unit"]
+        minutes = data["academic_hour_minutes"]
+        obj = super()._from_fields(data)
+        if minutes is not None and unit is not HoursUnit.ACADEMIC_HOUR:
             raise PydanticCustomError(
                 "hours_minutes_without_academic_unit",
                 "'academic_hour_minutes' is only allowed when 'unit' is academic_hour "
                 "(got unit={unit})",
-                {"unit": self.unit.value},
+                {"unit": unit.value},
             )
-        return self
+        _set(obj, "unit", unit)
+        _set(obj, "academic_hour_minutes", minutes)
+        return obj
+
+    def _as_fields(self) -> dict[str, Any]:
+        fields = super()._as_fields()
+        fields["unit"] = self.unit
+        fields["academic_hour_minutes"] = self.academic_hour_minutes
+        return fields
 
     @classmethod
     def exact(  # type: ignore[override]
@@ -346,14 +423,46 @@ class Hours(Estimate):
         return self._converted(lambda bound: tidy(bound * factor))
 
     def _converted(self, convert: Callable[[Decimal], Decimal]) -> Estimate:
-        return Estimate(
-            min=convert(self.min),
-            max=None if self.max is None else convert(self.max),
-            at_least=self.at_least,
-            up_to=self.up_to,
-            approximate=self.approximate,
-        )
+        high = None if self.max is None else convert(self.max)
+        low = convert(self.min)
+        return Estimate._trusted(low, high, self.at_least, self.up_to, self.approximate)
 
     def __str__(self) -> str:
         unit = {"clock_hour": "h", "academic_hour": "academic h", "day": "days"}[self.unit.value]
         return f"{super().__str__()} {unit}"
+
+
+_set = object.__setattr__
+
+#: Core schema of a unit of hours (its own copy: a value's schema refers to no definitions).
+_HOURS_UNIT = core_schema.enum_schema(HoursUnit, list(HoursUnit), sub_type="str")
+
+
+def _wrapped(
+    cls: type[Estimate], checked: SchemaValidator
+) -> core_schema.NoInfoWrapValidatorFunction:
+    """The one Python step of an Estimate's validation: shorthand in, value out.
+
+    A bare number (or decimal string) is an exact figure; ``{max: 200, up_to: true}`` has the
+    lower bound 0; input with a float in a bound is validated by ``checked`` (the float
+    checks of :mod:`capacitylib.values._decimal`), anything else by pydantic in Rust.
+    """
+
+    def validate(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Estimate:
+        if type(value) is not dict:
+            if isinstance(value, cls):
+                return value
+            if isinstance(value, int | str | Decimal) and not isinstance(value, bool):
+                value = {"min": value, "max": value}
+            elif isinstance(value, dict):
+                value = dict(value)
+            else:
+                raise PydanticKnownError("model_type", {"class_name": cls.__name__})
+        elif "min" not in value and value.get("up_to") is True:
+            # "up to 200": the lower bound a count or an amount always has.
+            value = {**value, "min": 0}
+        if has_float(value, cls._decimal_fields):
+            return cls._from_fields(checked.validate_python(value))
+        return cls._from_fields(handler(value))
+
+    return validate

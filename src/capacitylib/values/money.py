@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Self
+from typing import Any, ClassVar, Self
 
-from pydantic import Field
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, SchemaValidator, core_schema
 
-from capacitylib._base import CapacityModel
 from capacitylib.errors import CapacitylibError
-from capacitylib.values._decimal import AmountDecimal, exact_decimal
+from capacitylib.values._decimal import (
+    DECIMAL_LIMIT,
+    checked_decimal,
+    exact_decimal,
+    fast_decimal,
+)
+from capacitylib.values._value import Value, field, fields_schema, from_dict
 from capacitylib.values.codes import CurrencyCode
 
 
@@ -26,7 +30,7 @@ class CurrencyMismatchError(CapacitylibError, ValueError):
     """
 
 
-class Money(CapacityModel):
+class Money(Value):
     """An exact amount of money: a ``Decimal`` and an ISO 4217 currency.
 
     The amount keeps the digits it was given (``43940212.00`` stays ``43940212.00``) and is
@@ -40,13 +44,55 @@ class Money(CapacityModel):
     '87880424.00 EUR'
     """
 
-    amount: AmountDecimal = Field(description="Exact decimal amount, written as a decimal string.")
-    currency: CurrencyCode = Field(description="ISO 4217 currency code.")
+    __slots__ = ("amount", "currency")
+
+    _fields: ClassVar[tuple[str, ...]] = ("amount", "currency")
+
+    amount: Decimal
+    currency: CurrencyCode
+
+    def __new__(cls, **data: Any) -> Self:
+        """Validate keyword arguments as :meth:`model_validate` does a dict."""
+        return cls.model_validate(data)
+
+    @classmethod
+    def _build_schema(cls) -> core_schema.CoreSchema:
+        def fields(amount: core_schema.CoreSchema) -> core_schema.TypedDictSchema:
+            return fields_schema({"amount": field(amount), "currency": field(_CURRENCY)})
+
+        def build(data: dict[str, Any]) -> Money:
+            return cls._trusted(data["amount"], data["currency"])
+
+        def wrapped(json: bool) -> core_schema.CoreSchema:
+            checked = SchemaValidator(fields(checked_decimal(ge=None, json=json)))
+            return core_schema.no_info_wrap_validator_function(
+                from_dict(cls, build, checked=checked, decimal_fields=("amount",)),
+                fields(fast_decimal(ge=None)),
+            )
+
+        return core_schema.json_or_python_schema(
+            json_schema=wrapped(json=True),
+            python_schema=wrapped(json=False),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _as_fields,
+                return_schema=fields_schema(
+                    {"amount": field(core_schema.decimal_schema()), "currency": field(_STR)}
+                ),
+            ),
+        )
 
     @classmethod
     def of(cls, amount: Decimal | int | str, currency: str) -> Money:
         """Build from an amount and a currency code (``Money.of("12.50", "EUR")``)."""
         return cls.model_validate({"amount": exact_decimal(amount), "currency": currency})
+
+    @classmethod
+    def _exact(cls, amount: Decimal, currency: CurrencyCode) -> Self:
+        # The result of arithmetic on valid amounts: its currency is known, so only the size
+        # guard of the input is checked again.
+        if not -DECIMAL_LIMIT <= amount <= DECIMAL_LIMIT or not amount.is_finite():
+            return cls.model_validate({"amount": amount, "currency": currency})
+        return cls._trusted(amount, currency)
 
     def _same(self, other: Money, op: str) -> None:
         if other.currency != self.currency:
@@ -56,7 +102,7 @@ class Money(CapacityModel):
             )
 
     def _new(self, amount: Decimal) -> Self:
-        return self.model_validate({"amount": amount, "currency": self.currency})
+        return self._exact(amount, self.currency)
 
     def __add__(self, other: Money | int) -> Self:
         if isinstance(other, int) and other == 0:
@@ -137,6 +183,16 @@ class Money(CapacityModel):
         for i in order[:leftover]:
             floors[i] += 1
         return [self._new((f * quantum).quantize(quantum)) for f in floors]
+
+
+_CURRENCY = core_schema.no_info_after_validator_function(
+    CurrencyCode.validate, core_schema.str_schema()
+)
+_STR = core_schema.str_schema()
+
+
+def _as_fields(money: Money) -> dict[str, Any]:
+    return {"amount": money.amount, "currency": money.currency}
 
 
 def total(amounts: Iterable[Money], currency: str | None = None) -> Money | None:
