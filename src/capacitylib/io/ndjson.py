@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, NamedTuple, Protocol
 
 from capacitylib.errors import Problem
+from capacitylib.io._gc import gc_paused
 from capacitylib.io._raw import RawLine
 from capacitylib.io.documents import DocumentError
 from capacitylib.io.records import (
@@ -231,16 +232,22 @@ def _too_long(line: Line) -> Problem:
 def read_ndjson(source: Source, *, name: str | None = None) -> Iterator[Programme]:
     """The programmes of a stream, lazily; stops at the first invalid record.
 
+    The cyclic garbage collector is paused from the first record until the iterator is
+    exhausted or closed (:func:`~capacitylib.gc_paused`): a list of the programmes builds
+    without the collector walking it again and again.
+
     Raises:
         RecordError: a line is not a valid programme (names the line and its problems).
         DocumentError: the file cannot be read or is not UTF-8.
     """
-    for outcome in iter_ndjson(source, name=name):
-        if outcome.unreadable:
-            raise DocumentError(outcome.problems[0].message)
-        if outcome.programme is None or not outcome.valid:
-            raise RecordError(outcome)
-        yield outcome.programme
+    # Kept programmes make the collector walk a growing heap: paused while this runs.
+    with gc_paused():
+        for outcome in iter_ndjson(source, name=name):
+            if outcome.unreadable:
+                raise DocumentError(outcome.problems[0].message)
+            if outcome.programme is None or not outcome.valid:
+                raise RecordError(outcome)
+            yield outcome.programme
 
 
 def write_ndjson(programmes: Iterable[Programme], target: str | Path | IO[str] | IO[bytes]) -> int:

@@ -10,6 +10,7 @@ schema, the docs and the table readers need them, validation does not.
 from __future__ import annotations
 
 import functools
+import inspect
 
 from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, RootModel
 from pydantic.json_schema import JsonSchemaValue
@@ -24,7 +25,18 @@ from capacitylib.values.dates import Day
 from capacitylib.values.text import LanguageTag, NonBlankText
 
 
+def _described(value: type[object]) -> ConfigDict:
+    """The model config whose JSON Schema description is ``value``'s docstring.
+
+    A model's description is its docstring; these models take the value's through the config
+    rather than a docstring of their own, so that its examples run once, as the value's.
+    """
+    return ConfigDict(json_schema_extra={"description": inspect.cleandoc(value.__doc__ or "")})
+
+
 class Estimate(CapacityModel):
+    model_config = _described(values.Estimate)
+
     min: QuantityDecimal = Field(description="Lower bound (equal to max when exact).")
     max: QuantityDecimal | None = Field(
         default_factory=lambda data: data["min"],
@@ -72,6 +84,8 @@ class Estimate(CapacityModel):
 
 
 class Hours(Estimate):
+    model_config = _described(values.Hours)
+
     unit: HoursUnit = Field(description="Unit as stated: clock_hour, academic_hour or day.")
     academic_hour_minutes: int | None = Field(
         default=None,
@@ -85,11 +99,15 @@ class Hours(Estimate):
 
 
 class Money(CapacityModel):
+    model_config = _described(values.Money)
+
     amount: AmountDecimal = Field(description="Exact decimal amount, written as a decimal string.")
     currency: CurrencyCode = Field(description="ISO 4217 currency code.")
 
 
 class Period(CapacityModel):
+    model_config = _described(values.Period)
+
     start: Day = Field(description="First day (inclusive).")
     end: Day | None = Field(
         default=None, description="Last day (inclusive); unset for an ongoing period."
@@ -97,7 +115,9 @@ class Period(CapacityModel):
 
 
 class LocalizedText(RootModel[dict[LanguageTag, NonBlankText]]):
-    model_config = ConfigDict(frozen=True, use_attribute_docstrings=False)
+    model_config = ConfigDict(
+        frozen=True, use_attribute_docstrings=False, **_described(values.LocalizedText)
+    )
 
     root: dict[LanguageTag, NonBlankText] = Field(min_length=1)
 
@@ -111,8 +131,5 @@ _MODELS: dict[str, type[BaseModel]] = {
 def schema_model(name: str) -> type[BaseModel]:
     """The pydantic model that gives the value class ``name`` its JSON Schema and fields."""
     model = _MODELS[name]
-    # The value's docstring is the model's description; given here, not in the class body,
-    # so that its examples run once, as the value's doctests.
-    model.__doc__ = getattr(values, name).__doc__
     model.model_rebuild()
     return model

@@ -15,7 +15,6 @@ from capacitylib.values._decimal import (
     checked_decimal,
     exact_decimal,
     fast_decimal,
-    has_float,
     tidy,
 )
 from capacitylib.values._value import Value, field, fields_schema
@@ -25,9 +24,7 @@ from capacitylib.values._value import Value, field, fields_schema
 DEFAULT_HOURS_PER_DAY = 8
 
 _Number = Decimal | int
-_UNSET: Any = object()
 _ZERO = Decimal(0)
-_BOUNDS = ("min", "max")
 
 
 def _as_decimal(value: Any) -> Decimal:
@@ -108,9 +105,6 @@ class Estimate(Value):
     __slots__ = ("approximate", "at_least", "max", "min", "up_to")
 
     _fields: ClassVar[tuple[str, ...]] = ("min", "max", "at_least", "up_to", "approximate")
-    #: The input's fields that may hold a float (checked before pydantic sees them).
-    _decimal_fields: ClassVar[tuple[str, ...]] = _BOUNDS
-
     min: Decimal
     max: Decimal | None
     at_least: bool
@@ -136,13 +130,12 @@ class Estimate(Value):
     @classmethod
     def _from_fields(cls, data: dict[str, Any]) -> Self:
         low = data["min"]
-        high = data.get("max", _UNSET)
         at_least = data["at_least"]
-        if high is _UNSET:
-            high = None if at_least else low
+        high = data.get("max", None if at_least else low)
         up_to = data["up_to"]
-        _checked(low, high, at_least, up_to)
-        obj = object.__new__(cls)
+        if (high is None) is not at_least or up_to or (high is not None and low > high):
+            _checked(low, high, at_least, up_to)  # raises the problem, if there is one
+        obj = _new(cls)
         _set(obj, "min", low)
         _set(obj, "max", high)
         _set(obj, "at_least", at_least)
@@ -433,6 +426,7 @@ class Hours(Estimate):
 
 
 _set = object.__setattr__
+_new = object.__new__
 
 #: Core schema of a unit of hours (its own copy: a value's schema refers to no definitions).
 _HOURS_UNIT = core_schema.enum_schema(HoursUnit, list(HoursUnit), sub_type="str")
@@ -446,6 +440,7 @@ def _wrapped(
     A bare number (or decimal string) is an exact figure; ``{max: 200, up_to: true}`` has the
     lower bound 0; input with a float in a bound is validated by ``checked`` (the float
     checks of :mod:`capacitylib.values._decimal`), anything else by pydantic in Rust.
+    (The float test is written out, not a call to ``has_float``: this runs for every figure.)
     """
 
     def validate(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Estimate:
@@ -461,7 +456,7 @@ def _wrapped(
         elif "min" not in value and value.get("up_to") is True:
             # "up to 200": the lower bound a count or an amount always has.
             value = {**value, "min": 0}
-        if has_float(value, cls._decimal_fields):
+        if isinstance(value.get("min"), float) or isinstance(value.get("max"), float):
             return cls._from_fields(checked.validate_python(value))
         return cls._from_fields(handler(value))
 
