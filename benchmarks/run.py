@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import json
 import statistics
 import sys
@@ -135,6 +136,10 @@ def batches(n: int, repeats: int) -> None:
         (
             "capacitylib NDJSON lines (gc on)",
             lambda: [adapter(line) for line in ndjson.splitlines()],
+        ),
+        (
+            "capacitylib list(read_ndjson(...)) as a user runs it (gc on)",
+            lambda: list(capacitylib.read_ndjson(io.BytesIO(ndjson))),
         ),
         (
             "capacitylib NDJSON stream, records dropped (gc on)",
