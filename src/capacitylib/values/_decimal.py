@@ -143,14 +143,18 @@ class _ExactDecimal:
         )
 
 
-def fast_decimal(*, ge: Decimal | None) -> core_schema.CoreSchema:
+def fast_decimal(
+    *, ge: Decimal | None, serialization: core_schema.SerSchema | None = None
+) -> core_schema.CoreSchema:
     """The exact decimal's core schema without its float checks, for input with no float.
 
     The values call it on input they have looked at (``has_float``): JSON ints and decimal
     strings need no Python step; a float goes to :func:`checked_decimal` instead.
     """
     lower = ge if ge is not None else -DECIMAL_LIMIT
-    return core_schema.decimal_schema(allow_inf_nan=False, ge=lower, le=DECIMAL_LIMIT)
+    return core_schema.decimal_schema(
+        allow_inf_nan=False, ge=lower, le=DECIMAL_LIMIT, serialization=serialization
+    )
 
 
 def checked_decimal(*, ge: Decimal | None, json: bool) -> core_schema.CoreSchema:

@@ -66,6 +66,12 @@ class Value:
 
     # -- construction ---------------------------------------------------------------------
 
+    def __init__(self, **data: Any) -> None:
+        """Validate keyword arguments as :meth:`model_validate` does a dict."""
+        built = type(self).model_validate(data)
+        for name in self._fields:
+            object.__setattr__(self, name, getattr(built, name))
+
     @classmethod
     def _trusted(cls, *values: Any) -> Self:
         """An instance from already valid field values, in ``_fields`` order (no checks)."""
@@ -267,32 +273,51 @@ def fields_schema(fields: dict[str, core_schema.TypedDictField]) -> core_schema.
     return core_schema.typed_dict_schema(fields, extra_behavior="forbid")
 
 
-def from_dict(
+def instance_schema(
+    cls: type[Value], stored: dict[str, core_schema.CoreSchema]
+) -> core_schema.DataclassSchema:
+    """The object built by pydantic itself (a slotted dataclass) from ``stored``, in Rust.
+
+    It also writes the object out from the same fields (``model_dump``, JSON), so that a value
+    dumps as fast as a model does.
+    """
+    fields = [core_schema.dataclass_field(name, schema) for name, schema in stored.items()]
+    return core_schema.dataclass_schema(
+        cls,
+        core_schema.dataclass_args_schema(cls.__name__, fields, extra_behavior="forbid"),
+        list(stored),
+        slots=True,
+    )
+
+
+def dict_input(
     cls: type[Value],
-    build: Callable[[dict[str, Any]], Value],
+    names: frozenset[str],
     *,
     checked: SchemaValidator | None = None,
     decimal_fields: tuple[str, ...] = (),
-) -> core_schema.NoInfoWrapValidatorFunction:
-    """The one Python step of a value's validation: a validated dict in, the value out.
+) -> core_schema.NoInfoValidatorFunction:
+    """The one Python step before pydantic validates a value from a dict.
 
     An instance of ``cls`` passes as it is (as pydantic passes a model instance); anything but
     a dict is refused as pydantic refuses it for a model (``model_type``). Input with a float
-    in one of ``decimal_fields`` is validated by ``checked`` (the float checks of
-    :mod:`capacitylib.values._decimal`); anything else by pydantic, in Rust.
+    in one of ``decimal_fields`` or an unknown key is validated by ``checked`` (the float checks
+    of :mod:`capacitylib.values._decimal`; every problem of the input at once, as a model
+    reports them); anything else goes on to pydantic, in Rust.
     """
 
-    def validate(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Value:
+    def before(value: Any) -> Any:
         if type(value) is not dict:
             if isinstance(value, cls):
                 return value
             if not isinstance(value, dict):
                 raise PydanticKnownError("model_type", {"class_name": cls.__name__})
-        if checked is not None and has_float(value, decimal_fields):
-            return build(checked.validate_python(value))
-        return build(handler(value))
+            value = dict(value)
+        if checked is not None and (not value.keys() <= names or has_float(value, decimal_fields)):
+            return checked.validate_python(value)
+        return value
 
-    return validate
+    return before
 
 
-__all__ = ["Value", "field", "fields_schema", "from_dict"]
+__all__ = ["Value", "dict_input", "field", "fields_schema", "instance_schema"]

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError, SchemaValidator, core_schema
 
 from capacitylib.codelists import DatePrecision
-from capacitylib.values._value import Value, field, fields_schema, from_dict
+from capacitylib.values._value import Value, dict_input, field, fields_schema, instance_schema
 
 _PARTIAL_RE = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})(?:-(\d{2}))?)$")
 _PARTIAL_PATTERN = _PARTIAL_RE.pattern
@@ -264,6 +265,7 @@ def _day_input(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_day_input)]
 
 
+@dataclasses.dataclass(eq=False, repr=False, init=False, slots=True, match_args=False)
 class Period(Value):
     """An interval of days from ``start`` to ``end``, both inclusive; ``end`` may be open.
 
@@ -274,16 +276,10 @@ class Period(Value):
     True
     """
 
-    __slots__ = ("end", "start")
-
     _fields: ClassVar[tuple[str, ...]] = ("start", "end")
 
     start: date
     end: date | None
-
-    def __new__(cls, **data: Any) -> Self:
-        """Validate keyword arguments as :meth:`model_validate` does a dict."""
-        return cls.model_validate(data)
 
     @classmethod
     def _defaults(cls) -> dict[str, Any]:
@@ -292,32 +288,15 @@ class Period(Value):
     @classmethod
     def _build_schema(cls) -> core_schema.CoreSchema:
         day = core_schema.no_info_before_validator_function(_day_input, core_schema.date_schema())
+        end = core_schema.with_default_schema(core_schema.nullable_schema(day), default=None)
+        stored: dict[str, core_schema.CoreSchema] = {"start": day, "end": end}
         fields = fields_schema(
             {"start": field(day), "end": field(core_schema.nullable_schema(day), default=None)}
         )
-
-        def build(data: dict[str, Any]) -> Period:
-            start, end = data["start"], data["end"]
-            if end is not None and end < start:
-                raise PydanticCustomError(
-                    "period_end_before_start",
-                    "'end' must be on or after 'start' (got start={start}, end={end})",
-                    {"start": start.isoformat(), "end": end.isoformat()},
-                )
-            return cls._trusted(start, end)
-
-        output = fields_schema(
-            {
-                "start": field(core_schema.date_schema()),
-                "end": field(core_schema.nullable_schema(core_schema.date_schema()), default=None),
-            }
-        )
-        return core_schema.no_info_wrap_validator_function(
-            from_dict(cls, build),
-            fields,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                _period_fields, return_schema=output
-            ),
+        before = dict_input(cls, frozenset(stored), checked=SchemaValidator(fields))
+        return core_schema.no_info_after_validator_function(
+            _end_not_before_start,
+            core_schema.no_info_before_validator_function(before, instance_schema(cls, stored)),
         )
 
     @property
@@ -353,5 +332,11 @@ class Period(Value):
         return f"{self.start.isoformat()}..{self.end.isoformat() if self.end else ''}"
 
 
-def _period_fields(period: Period) -> dict[str, Any]:
-    return {"start": period.start, "end": period.end}
+def _end_not_before_start(period: Period) -> Period:
+    if period.end is not None and period.end < period.start:
+        raise PydanticCustomError(
+            "period_end_before_start",
+            "'end' must be on or after 'start' (got start={start}, end={end})",
+            {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        )
+    return period

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from decimal import Decimal
@@ -17,7 +18,7 @@ from capacitylib.values._decimal import (
     fast_decimal,
     tidy,
 )
-from capacitylib.values._value import Value, field, fields_schema
+from capacitylib.values._value import Value, field, fields_schema, instance_schema
 
 #: Clock hours in a training day when a source counts days: an assumption, stated in reports and
 #: overridable per call (``hours_per_day=``) and per check (``RuleOptions.hours_per_day``).
@@ -25,6 +26,8 @@ DEFAULT_HOURS_PER_DAY = 8
 
 _Number = Decimal | int
 _ZERO = Decimal(0)
+#: Default of a left-out "max" until validation sets it from "min".
+_UNSET: Any = type("_Unset", (), {"__repr__": lambda self: "<unset>"})()
 
 
 def _as_decimal(value: Any) -> Decimal:
@@ -44,15 +47,15 @@ def _input_fields(decimal: Callable[[], core_schema.CoreSchema]) -> dict[str, An
     }
 
 
-def _output_fields() -> dict[str, Any]:
-    count = core_schema.decimal_schema(serialization=COUNT_SERIALIZER)
+def _stored_fields() -> dict[str, core_schema.CoreSchema]:
+    count = fast_decimal(ge=_ZERO, serialization=COUNT_SERIALIZER)
     return {
-        "min": field(count),
-        # Never left out as a default: an exact figure is written with both bounds.
-        "max": field(core_schema.nullable_schema(count)),
-        "at_least": field(core_schema.bool_schema(), default=False),
-        "up_to": field(core_schema.bool_schema(), default=False),
-        "approximate": field(core_schema.bool_schema(), default=False),
+        "min": count,
+        # Left out, it is set from "min" after validation; never left out of a dump as a default.
+        "max": core_schema.with_default_schema(core_schema.nullable_schema(count), default=_UNSET),
+        "at_least": core_schema.with_default_schema(core_schema.bool_schema(), default=False),
+        "up_to": core_schema.with_default_schema(core_schema.bool_schema(), default=False),
+        "approximate": core_schema.with_default_schema(core_schema.bool_schema(), default=False),
     }
 
 
@@ -79,6 +82,7 @@ def _checked(low: Decimal, high: Decimal | None, at_least: bool, up_to: bool) ->
         )
 
 
+@dataclasses.dataclass(eq=False, repr=False, init=False, slots=True, match_args=False)
 class Estimate(Value):
     """A non-negative figure that is exact (``min == max``) or a range ``min..max``.
 
@@ -102,8 +106,6 @@ class Estimate(Value):
     ('at least 30', None, 'at least 60', 'up to 200')
     """
 
-    __slots__ = ("approximate", "at_least", "max", "min", "up_to")
-
     _fields: ClassVar[tuple[str, ...]] = ("min", "max", "at_least", "up_to", "approximate")
     min: Decimal
     max: Decimal | None
@@ -111,66 +113,52 @@ class Estimate(Value):
     up_to: bool
     approximate: bool
 
-    def __new__(cls, **data: Any) -> Self:
-        """Validate keyword arguments as :meth:`model_validate` does a dict."""
-        return cls.model_validate(data)
-
     @classmethod
     def _defaults(cls) -> dict[str, Any]:
         return {"at_least": False, "up_to": False, "approximate": False}
 
     @classmethod
     def _input(cls, decimal: Callable[[], core_schema.CoreSchema]) -> dict[str, Any]:
+        """The input's fields as a typed dict, each bound validated by ``decimal()``."""
         return _input_fields(decimal)
 
     @classmethod
-    def _output(cls) -> dict[str, Any]:
-        return _output_fields()
+    def _stored(cls) -> dict[str, core_schema.CoreSchema]:
+        """The fields pydantic validates into the object (and writes out), in order."""
+        return _stored_fields()
 
-    @classmethod
-    def _from_fields(cls, data: dict[str, Any]) -> Self:
-        low = data["min"]
-        at_least = data["at_least"]
-        high = data.get("max", None if at_least else low)
-        up_to = data["up_to"]
-        if (high is None) is not at_least or up_to or (high is not None and low > high):
-            _checked(low, high, at_least, up_to)  # raises the problem, if there is one
-        obj = _new(cls)
-        _set(obj, "min", low)
-        _set(obj, "max", high)
-        _set(obj, "at_least", at_least)
-        _set(obj, "up_to", up_to)
-        _set(obj, "approximate", data["approximate"])
-        return obj
-
-    def _as_fields(self) -> dict[str, Any]:
-        return {
-            "min": self.min,
-            "max": self.max,
-            "at_least": self.at_least,
-            "up_to": self.up_to,
-            "approximate": self.approximate,
-        }
+    def _checked_value(self) -> Self:
+        # After the fields: "max" left out equals "min" (none for "at least"), then the rules.
+        high = self.max
+        if high is _UNSET:
+            high = None if self.at_least else self.min
+            _set(self, "max", high)
+        if (
+            (high is None) is not self.at_least
+            or self.up_to
+            or (high is not None and self.min > high)
+        ):
+            _checked(self.min, high, self.at_least, self.up_to)  # raises the problem, if any
+        return self
 
     @classmethod
     def _build_schema(cls) -> core_schema.CoreSchema:
-        fast = fields_schema(cls._input(lambda: fast_decimal(ge=_ZERO)))
-        checked = {
-            json: SchemaValidator(
+        stored = cls._stored()
+        instance = instance_schema(cls, stored)
+
+        def side(json: bool) -> core_schema.CoreSchema:
+            checked = SchemaValidator(
                 fields_schema(cls._input(functools.partial(checked_decimal, ge=_ZERO, json=json)))
             )
-            for json in (True, False)
-        }
+            return core_schema.no_info_after_validator_function(
+                cls._checked_value,
+                core_schema.no_info_before_validator_function(
+                    _shorthand(cls, checked, frozenset(stored)), instance
+                ),
+            )
+
         return core_schema.json_or_python_schema(
-            json_schema=core_schema.no_info_wrap_validator_function(
-                _wrapped(cls, checked[True]), fast
-            ),
-            python_schema=core_schema.no_info_wrap_validator_function(
-                _wrapped(cls, checked[False]), fast
-            ),
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                cls._as_fields, return_schema=fields_schema(cls._output())
-            ),
+            json_schema=side(json=True), python_schema=side(json=False)
         )
 
     @property
@@ -238,7 +226,7 @@ class Estimate(Value):
             raise ValueError(f"arithmetic gave an invalid range {low}..{high}")
         # "up to" describes how a source states a figure; a result of arithmetic states nothing.
         fields = {
-            **self._as_fields(),
+            **{f: getattr(self, f) for f in self._fields},
             "min": low,
             "max": high,
             "approximate": approximate,
@@ -292,6 +280,7 @@ class Estimate(Value):
         return f"cca {core}" if self.approximate else core
 
 
+@dataclasses.dataclass(eq=False, repr=False, init=False, slots=True, match_args=False)
 class Hours(Estimate):
     """An amount of time as the source states it: clock hours, academic hours or days.
 
@@ -303,8 +292,6 @@ class Hours(Estimate):
     '66-75'
     """
 
-    __slots__ = ("academic_hour_minutes", "unit")
-
     _fields: ClassVar[tuple[str, ...]] = (*Estimate._fields, "unit", "academic_hour_minutes")
 
     unit: HoursUnit
@@ -312,50 +299,39 @@ class Hours(Estimate):
 
     @classmethod
     def _defaults(cls) -> dict[str, Any]:
-        return {**super()._defaults(), "academic_hour_minutes": None}
+        return {**super(Hours, cls)._defaults(), "academic_hour_minutes": None}
 
     @classmethod
     def _input(cls, decimal: Callable[[], core_schema.CoreSchema]) -> dict[str, Any]:
+        minutes = core_schema.nullable_schema(core_schema.int_schema(strict=True, ge=1, le=120))
         return {
-            **super()._input(decimal),
+            **super(Hours, cls)._input(decimal),
             "unit": field(_HOURS_UNIT),
-            "academic_hour_minutes": field(
-                core_schema.nullable_schema(core_schema.int_schema(strict=True, ge=1, le=120)),
-                default=None,
-            ),
+            "academic_hour_minutes": field(minutes, default=None),
         }
 
     @classmethod
-    def _output(cls) -> dict[str, Any]:
+    def _stored(cls) -> dict[str, core_schema.CoreSchema]:
+        return {**super(Hours, cls)._stored(), **cls._stored_hours()}
+
+    @staticmethod
+    def _stored_hours() -> dict[str, core_schema.CoreSchema]:
+        minutes = core_schema.nullable_schema(core_schema.int_schema(strict=True, ge=1, le=120))
         return {
-            **super()._output(),
-            "unit": field(_HOURS_UNIT),
-            "academic_hour_minutes": field(
-                core_schema.nullable_schema(core_schema.int_schema()), default=None
-            ),
+            "unit": _HOURS_UNIT,
+            "academic_hour_minutes": core_schema.with_default_schema(minutes, default=None),
         }
 
-    @classmethod
-    def _from_fields(cls, data: dict[str, Any]) -> Self:
-        unit = data["unit"]
-        minutes = data["academic_hour_minutes"]
-        obj = super()._from_fields(data)
-        if minutes is not None and unit is not HoursUnit.ACADEMIC_HOUR:
+    def _checked_value(self) -> Self:
+        super(Hours, self)._checked_value()
+        if self.academic_hour_minutes is not None and self.unit is not HoursUnit.ACADEMIC_HOUR:
             raise PydanticCustomError(
                 "hours_minutes_without_academic_unit",
                 "'academic_hour_minutes' is only allowed when 'unit' is academic_hour "
                 "(got unit={unit})",
-                {"unit": unit.value},
+                {"unit": self.unit.value},
             )
-        _set(obj, "unit", unit)
-        _set(obj, "academic_hour_minutes", minutes)
-        return obj
-
-    def _as_fields(self) -> dict[str, Any]:
-        fields = super()._as_fields()
-        fields["unit"] = self.unit
-        fields["academic_hour_minutes"] = self.academic_hour_minutes
-        return fields
+        return self
 
     @classmethod
     def exact(  # type: ignore[override]
@@ -390,7 +366,7 @@ class Hours(Estimate):
             other.unit is not self.unit or other.academic_hour_minutes != self.academic_hour_minutes
         ):
             raise ValueError(f"cannot combine hours in different units ({self!r} and {other!r})")
-        return super()._bounds_of(other)
+        return Estimate._bounds_of(self, other)
 
     def to_clock_hours(
         self,
@@ -422,7 +398,7 @@ class Hours(Estimate):
 
     def __str__(self) -> str:
         unit = {"clock_hour": "h", "academic_hour": "academic h", "day": "days"}[self.unit.value]
-        return f"{super().__str__()} {unit}"
+        return f"{Estimate.__str__(self)} {unit}"
 
 
 _set = object.__setattr__
@@ -432,32 +408,36 @@ _new = object.__new__
 _HOURS_UNIT = core_schema.enum_schema(HoursUnit, list(HoursUnit), sub_type="str")
 
 
-def _wrapped(
-    cls: type[Estimate], checked: SchemaValidator
-) -> core_schema.NoInfoWrapValidatorFunction:
-    """The one Python step of an Estimate's validation: shorthand in, value out.
+def _shorthand(
+    cls: type[Estimate], checked: SchemaValidator, names: frozenset[str]
+) -> core_schema.NoInfoValidatorFunction:
+    """The one Python step before pydantic validates an Estimate: its input's shorthand.
 
     A bare number (or decimal string) is an exact figure; ``{max: 200, up_to: true}`` has the
-    lower bound 0; input with a float in a bound is validated by ``checked`` (the float
-    checks of :mod:`capacitylib.values._decimal`), anything else by pydantic in Rust.
-    (The float test is written out, not a call to ``has_float``: this runs for every figure.)
+    lower bound 0. Input with a float in a bound or an unknown key is validated by
+    ``checked`` (the float checks of :mod:`capacitylib.values._decimal`; every problem of the
+    input at once, as a model reports them); anything else goes on to pydantic, in Rust.
     """
 
-    def validate(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Estimate:
+    def shorthand(value: Any) -> Any:
         if type(value) is not dict:
             if isinstance(value, cls):
                 return value
             if isinstance(value, int | str | Decimal) and not isinstance(value, bool):
-                value = {"min": value, "max": value}
-            elif isinstance(value, dict):
-                value = dict(value)
-            else:
+                return {"min": value, "max": value}
+            if not isinstance(value, dict):
                 raise PydanticKnownError("model_type", {"class_name": cls.__name__})
+            value = dict(value)
         elif "min" not in value and value.get("up_to") is True:
             # "up to 200": the lower bound a count or an amount always has.
             value = {**value, "min": 0}
-        if isinstance(value.get("min"), float) or isinstance(value.get("max"), float):
-            return cls._from_fields(checked.validate_python(value))
-        return cls._from_fields(handler(value))
+        # Written out, not a call: this runs for every figure of a document.
+        if (
+            isinstance(value.get("min"), float)
+            or isinstance(value.get("max"), float)
+            or not value.keys() <= names
+        ):
+            return checked.validate_python(value)
+        return value
 
-    return validate
+    return shorthand

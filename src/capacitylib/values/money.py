@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, ClassVar, Self
+from typing import ClassVar, Self
 
 from pydantic_core import PydanticCustomError, SchemaValidator, core_schema
 
@@ -15,7 +16,7 @@ from capacitylib.values._decimal import (
     exact_decimal,
     fast_decimal,
 )
-from capacitylib.values._value import Value, field, fields_schema, from_dict
+from capacitylib.values._value import Value, dict_input, field, fields_schema, instance_schema
 from capacitylib.values.codes import CurrencyCode
 
 
@@ -30,6 +31,7 @@ class CurrencyMismatchError(CapacitylibError, ValueError):
     """
 
 
+@dataclasses.dataclass(eq=False, repr=False, init=False, slots=True, match_args=False)
 class Money(Value):
     """An exact amount of money: a ``Decimal`` and an ISO 4217 currency.
 
@@ -44,41 +46,26 @@ class Money(Value):
     '87880424.00 EUR'
     """
 
-    __slots__ = ("amount", "currency")
-
     _fields: ClassVar[tuple[str, ...]] = ("amount", "currency")
 
     amount: Decimal
     currency: CurrencyCode
-
-    def __new__(cls, **data: Any) -> Self:
-        """Validate keyword arguments as :meth:`model_validate` does a dict."""
-        return cls.model_validate(data)
 
     @classmethod
     def _build_schema(cls) -> core_schema.CoreSchema:
         def fields(amount: core_schema.CoreSchema) -> core_schema.TypedDictSchema:
             return fields_schema({"amount": field(amount), "currency": field(_CURRENCY)})
 
-        def build(data: dict[str, Any]) -> Money:
-            return cls._trusted(data["amount"], data["currency"])
+        stored = {"amount": fast_decimal(ge=None), "currency": _CURRENCY}
+        instance = instance_schema(cls, stored)
 
-        def wrapped(json: bool) -> core_schema.CoreSchema:
+        def side(json: bool) -> core_schema.CoreSchema:
             checked = SchemaValidator(fields(checked_decimal(ge=None, json=json)))
-            return core_schema.no_info_wrap_validator_function(
-                from_dict(cls, build, checked=checked, decimal_fields=("amount",)),
-                fields(fast_decimal(ge=None)),
-            )
+            before = dict_input(cls, frozenset(stored), checked=checked, decimal_fields=("amount",))
+            return core_schema.no_info_before_validator_function(before, instance)
 
         return core_schema.json_or_python_schema(
-            json_schema=wrapped(json=True),
-            python_schema=wrapped(json=False),
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                _as_fields,
-                return_schema=fields_schema(
-                    {"amount": field(core_schema.decimal_schema()), "currency": field(_STR)}
-                ),
-            ),
+            json_schema=side(json=True), python_schema=side(json=False)
         )
 
     @classmethod
@@ -188,11 +175,6 @@ class Money(Value):
 _CURRENCY = core_schema.no_info_after_validator_function(
     CurrencyCode.validate, core_schema.str_schema()
 )
-_STR = core_schema.str_schema()
-
-
-def _as_fields(money: Money) -> dict[str, Any]:
-    return {"amount": money.amount, "currency": money.currency}
 
 
 def total(amounts: Iterable[Money], currency: str | None = None) -> Money | None:

@@ -56,6 +56,9 @@ class LocalizedText(Value):
         """Validate a mapping of language tag to text (or the texts as keyword arguments)."""
         return cls.model_validate(texts if root is None and texts else root)
 
+    def __init__(self, root: Any = None, /, **texts: Any) -> None:
+        pass  # built by __new__
+
     @classmethod
     def _build_schema(cls) -> core_schema.CoreSchema:
         texts = core_schema.dict_schema(
@@ -68,11 +71,19 @@ class LocalizedText(Value):
 
         def build(value: dict[str, str]) -> LocalizedText:
             # One order for every format: tables cannot keep a per-row order of their columns.
-            if len(value) > 1:
+            # (Two languages, the common case, are put in order without sorting.)
+            size = len(value)
+            if size == 2:
+                first, second = value
+                if first > second:
+                    value = {second: value[second], first: value[first]}
+            elif size > 2:
                 tags = list(value)
                 if tags != sorted(tags):
                     value = dict(sorted(value.items()))
-            return cls._trusted(value)
+            text = _new(cls)
+            _set(text, "_root", value)
+            return text
 
         def from_python(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
             if isinstance(value, LocalizedText):
@@ -152,6 +163,10 @@ class LocalizedText(Value):
 
     def __str__(self) -> str:
         return self.best()
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _texts_of(text: LocalizedText) -> dict[str, str]:
