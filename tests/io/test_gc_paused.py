@@ -17,7 +17,9 @@ def collector_on():
     was = gc.isenabled()
     gc.enable()
     yield
-    if not was:
+    if was:
+        gc.enable()
+    else:
         gc.disable()
 
 
@@ -27,19 +29,26 @@ def _ndjson(n: int = 3) -> io.BytesIO:
     return io.BytesIO(("\n".join(lines) + "\n").encode())
 
 
-def test_read_ndjson_pauses_while_it_runs_and_restores_after(collector_on):
-    seen = []
-    for _ in capacitylib.read_ndjson(_ndjson()):
-        seen.append(gc.isenabled())
-    assert seen == [False, False, False]
+def test_read_ndjson_pauses_while_it_validates_a_record(collector_on, monkeypatch):
+    from capacitylib.io import ndjson
+
+    during = []
+    validate = ndjson.validate_record
+
+    def spy(*args, **kwargs):
+        during.append(gc.isenabled())
+        return validate(*args, **kwargs)
+
+    monkeypatch.setattr(ndjson, "validate_record", spy)
+    held = [gc.isenabled() for _ in capacitylib.read_ndjson(_ndjson())]
+    assert during == [False, False, False]
+    assert held == [True, True, True]
     assert gc.isenabled()
 
 
-def test_a_read_ndjson_left_early_restores_the_collector(collector_on):
+def test_a_read_ndjson_left_unfinished_leaves_the_collector_running(collector_on):
     records = capacitylib.read_ndjson(_ndjson())
     next(records)
-    assert not gc.isenabled()
-    records.close()
     assert gc.isenabled()
 
 

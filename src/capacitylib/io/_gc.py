@@ -7,11 +7,14 @@ small programmes the collector took about four times as long as the validation i
 the collector while a batch is built is safe; it runs again as usual afterwards.
 
 The bulk loaders pause it themselves: :func:`~capacitylib.load_examples`,
-:func:`~capacitylib.read_ndjson` (while the iterator runs: from its first record until it is
-exhausted or closed), :func:`~capacitylib.from_tables` and :func:`~capacitylib.read_tables`
-(a workbook, or a folder of CSV or Parquet tables). Streams whose records are dropped as they
-are written (``validate``, ``convert``) leave it on: the heap does not grow, so the collector
-costs little there.
+:func:`~capacitylib.read_ndjson` (while it reads and validates each record; it runs again
+while the caller holds the record, so an iterator left unfinished never leaves it paused),
+:func:`~capacitylib.from_tables` and :func:`~capacitylib.read_tables` (a workbook, or a
+folder of CSV or Parquet tables). Collections start only when a new object is allocated with
+the collector running: a caller that keeps each programme and allocates nothing else
+(``list(read_ndjson(...))``) triggers none while the list grows. Streams whose records are
+dropped as they are written (``validate``, ``convert``) leave it on: the heap does not grow,
+so the collector costs little there.
 """
 
 from __future__ import annotations
