@@ -29,6 +29,27 @@ _depth = 0
 _resume = False
 
 
+def pause() -> None:
+    """Pause the collector (nesting; :func:`resume` ends the pause). Allocates nothing."""
+    global _depth, _resume  # noqa: PLW0603 - one collector per process
+    # Off first: taking the lock allocates (a bound method), which could start a collection.
+    enabled = gc.isenabled()
+    gc.disable()
+    with _lock:
+        if _depth == 0:
+            _resume = enabled
+        _depth += 1
+
+
+def resume() -> None:
+    """End one :func:`pause`; the collector runs again when the outermost pause ends."""
+    global _depth  # noqa: PLW0603 - one collector per process
+    with _lock:
+        _depth -= 1
+        if _depth == 0 and _resume:
+            gc.enable()
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector for a bulk load, then restore it as it was.
@@ -44,16 +65,8 @@ def gc_paused() -> Iterator[None]:
     >>> len(programmes)
     6
     """
-    global _depth, _resume  # noqa: PLW0603 - one collector per process
-    with _lock:
-        if _depth == 0:
-            _resume = gc.isenabled()
-            gc.disable()
-        _depth += 1
+    pause()
     try:
         yield
     finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0 and _resume:
-                gc.enable()
+        resume()
