@@ -16,7 +16,7 @@ from pydantic import BaseModel, RootModel
 
 from capacitylib import models, values
 from capacitylib.values._value import Value
-from capacitylib.values.extensions import FrozenDict
+from capacitylib.values.extensions import no_extensions
 
 INTRO = """# Document format
 
@@ -115,7 +115,7 @@ def model_section(model: type[BaseModel | Value], found: dict[str, type[enum.Enu
         enums_in(info.annotation, found)
         required = "yes" if info.is_required() else ""
         default = ""
-        if info.default_factory in (dict, FrozenDict):
+        if info.default_factory in (dict, no_extensions):
             default = ""  # an empty mapping, like an empty list
         elif info.default_factory is not None:
             default = "(computed)"

@@ -36,10 +36,10 @@ class CapacityModel(BaseModel):
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
-        from capacitylib.values.extensions import FrozenDict  # noqa: PLC0415 - no cycle at import
+        from capacitylib.values.extensions import no_extensions  # noqa: PLC0415 - no cycle
 
         # The schema is built on first use (defer_build), so the default factory set here is
         # the one validation uses.
         for info in cls.model_fields.values():
             if info.default_factory is dict:
-                info.default_factory = FrozenDict
+                info.default_factory = no_extensions

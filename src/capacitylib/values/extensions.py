@@ -63,6 +63,18 @@ class FrozenDict(dict[str, Any]):
         return self
 
 
+_NO_EXTENSIONS = FrozenDict()
+
+
+def no_extensions() -> FrozenDict:
+    """The one empty :class:`FrozenDict`: the default of every ``extensions`` field.
+
+    One shared object (it cannot change) instead of a new one for every object without
+    extensions: cheaper to validate, and to compare when defaults are left out of a dump.
+    """
+    return _NO_EXTENSIONS
+
+
 class FrozenList(tuple[Any, ...]):
     """A list of extension data, as an immutable, hashable tuple that still equals the list.
 
