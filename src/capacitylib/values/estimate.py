@@ -180,22 +180,26 @@ class Estimate(Value):
     def exact(cls, value: _Number, *, approximate: bool = False) -> Self:
         """An exact figure (``min == max``)."""
         number = exact_decimal(value)
-        return cls(min=number, max=number, approximate=approximate)
+        return cls.model_validate({"min": number, "max": number, "approximate": approximate})
 
     @classmethod
     def range(cls, low: _Number, high: _Number, *, approximate: bool = False) -> Self:
         """A range ``low..high`` (inclusive)."""
-        return cls(min=exact_decimal(low), max=exact_decimal(high), approximate=approximate)
+        bounds = {"min": exact_decimal(low), "max": exact_decimal(high)}
+        return cls.model_validate({**bounds, "approximate": approximate})
 
     @classmethod
     def minimum(cls, value: _Number, *, approximate: bool = False) -> Self:
         """A figure with a lower bound only ("at least 30", "more than 1 000")."""
-        return cls(min=exact_decimal(value), at_least=True, approximate=approximate)
+        return cls.model_validate(
+            {"min": exact_decimal(value), "at_least": True, "approximate": approximate}
+        )
 
     @classmethod
     def maximum(cls, value: _Number, *, approximate: bool = False) -> Self:
         """A figure with an upper bound only ("up to 200"): ``0..value``."""
-        return cls(min=Decimal(0), max=exact_decimal(value), up_to=True, approximate=approximate)
+        bounds = {"min": _ZERO, "max": exact_decimal(value)}
+        return cls.model_validate({**bounds, "up_to": True, "approximate": approximate})
 
     @property
     def is_exact(self) -> bool:
@@ -225,15 +229,15 @@ class Estimate(Value):
         if low < _ZERO or (high is not None and low > high):
             raise ValueError(f"arithmetic gave an invalid range {low}..{high}")
         # "up to" describes how a source states a figure; a result of arithmetic states nothing.
-        fields = {
-            **{f: getattr(self, f) for f in self._fields},
-            "min": low,
-            "max": high,
-            "approximate": approximate,
-            "at_least": high is None,
-            "up_to": False,
-        }
-        return type(self)._trusted(*(fields[f] for f in self._fields))
+        result = _new(type(self))
+        _set(result, "min", low)
+        _set(result, "max", high)
+        _set(result, "at_least", high is None)
+        _set(result, "up_to", False)
+        _set(result, "approximate", approximate)
+        for name in self._fields[5:]:  # an Hours keeps its unit
+            _set(result, name, getattr(self, name))
+        return result
 
     def __add__(self, other: Estimate | _Number) -> Self:
         low, high, approx = self._bounds_of(other)

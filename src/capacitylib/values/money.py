@@ -79,7 +79,10 @@ class Money(Value):
         # guard of the input is checked again.
         if not -DECIMAL_LIMIT <= amount <= DECIMAL_LIMIT or not amount.is_finite():
             return cls.model_validate({"amount": amount, "currency": currency})
-        return cls._trusted(amount, currency)
+        money = _new(cls)
+        _set(money, "amount", amount)
+        _set(money, "currency", currency)
+        return money
 
     def _same(self, other: Money, op: str) -> None:
         if other.currency != self.currency:
@@ -172,6 +175,8 @@ class Money(Value):
         return [self._new((f * quantum).quantize(quantum)) for f in floors]
 
 
+_new = object.__new__
+_set = object.__setattr__
 _CURRENCY = core_schema.no_info_after_validator_function(
     CurrencyCode.validate, core_schema.str_schema()
 )
