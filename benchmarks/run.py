@@ -4,6 +4,7 @@ Run:  python benchmarks/run.py                 (needs: pip install -e ".[dev,ben
       python benchmarks/run.py --quick         (fewer repetitions, smaller sizes)
       python benchmarks/run.py --only batch    (one section; repeatable)
       python benchmarks/run.py --only convert  (convert NDJSON to every format: time, peak RSS)
+      python benchmarks/run.py --only values   (a million Estimates, Money sums, memory per value)
 
 Every case is timed in the same process, round-robin over repetitions so that machine noise hits
 all of them alike; the table shows medians and the ratio to the named baseline.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import json
 import statistics
 import sys
@@ -30,6 +32,7 @@ import msgspec
 import msgspec_models
 
 import capacitylib
+import values
 from capacitylib.schema import programme_json_schema
 
 Case = tuple[str, Callable[[], object]]
@@ -133,6 +136,10 @@ def batches(n: int, repeats: int) -> None:
         (
             "capacitylib NDJSON lines (gc on)",
             lambda: [adapter(line) for line in ndjson.splitlines()],
+        ),
+        (
+            "capacitylib list(read_ndjson(...)) as a user runs it (gc on)",
+            lambda: list(capacitylib.read_ndjson(io.BytesIO(ndjson))),
         ),
         (
             "capacitylib NDJSON stream, records dropped (gc on)",
@@ -315,7 +322,16 @@ def main() -> None:
     parser.add_argument(
         "--only",
         action="append",
-        choices=("validate", "batch", "checks", "scaling", "import", "memory", "convert"),
+        choices=(
+            "validate",
+            "batch",
+            "checks",
+            "scaling",
+            "import",
+            "memory",
+            "values",
+            "convert",
+        ),
         help="run only this section (repeatable)",
     )
     args = parser.parse_args()
@@ -335,6 +351,7 @@ def main() -> None:
         "scaling": lambda: report_scaling(1_000 if not args.quick else 200, max(3, repeats // 3)),
         "import": lambda: import_time(15 if not args.quick else 5),
         "memory": lambda: memory(100_000 if not args.quick else 10_000),
+        "values": lambda: values.main(["--quick"] if args.quick else []),
         "convert": lambda: convert.main(
             ["--records", "2000" if args.quick else "20000", "--rounds", "1" if args.quick else "3"]
         ),

@@ -15,6 +15,8 @@ from typing import Any
 from pydantic import BaseModel, RootModel
 
 from capacitylib import codelists, models, values
+from capacitylib.values._value import Value
+from capacitylib.values.extensions import no_extensions
 
 INTRO = """# Document format
 
@@ -92,7 +94,7 @@ def type_name(annotation: Any) -> str:  # noqa: PLR0911 - one return per kind of
     if isinstance(annotation, type):
         if issubclass(annotation, enum.Enum):
             return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
-        if issubclass(annotation, BaseModel):
+        if issubclass(annotation, BaseModel | Value):
             return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
         return {
             "str": "text",
@@ -112,11 +114,11 @@ def enums_in(annotation: Any, found: dict[str, type[enum.Enum]]) -> None:
         enums_in(arg, found)
 
 
-def model_section(model: type[BaseModel], found: dict[str, type[enum.Enum]]) -> list[str]:
+def model_section(model: type[BaseModel | Value], found: dict[str, type[enum.Enum]]) -> list[str]:
     """The markdown section of one model: its summary and a table of its fields."""
     doc = (model.__doc__ or "").split("\n\n")[0].strip().replace("\n", " ")
     out = [f"### {model.__name__}", "", doc, ""]
-    if issubclass(model, RootModel):
+    if issubclass(model, RootModel) or model is values.LocalizedText:
         out += ["A mapping of language tag to non-empty text, at least one entry.", ""]
         return out
     out += ["| field | type | required | default | meaning |", "|---|---|---|---|---|"]
@@ -124,7 +126,7 @@ def model_section(model: type[BaseModel], found: dict[str, type[enum.Enum]]) -> 
         enums_in(info.annotation, found)
         required = "yes" if info.is_required() else ""
         default = ""
-        if info.default_factory is dict:
+        if info.default_factory in (dict, no_extensions):
             default = ""  # an empty mapping, like an empty list
         elif info.default_factory is not None:
             default = "(computed)"
@@ -149,7 +151,7 @@ def render() -> str:
         "LabourMarketStatus": codelists.LabourMarketStatus,
     }
     sections = [INTRO, "## Objects", ""]
-    order: list[type[BaseModel]] = [
+    order: list[type[BaseModel | Value]] = [
         models.Programme,
         models.StatedPeriod,
         models.StatedDuration,

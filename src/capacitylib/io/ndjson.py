@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, NamedTuple, Protocol
 
 from capacitylib.errors import Problem
+from capacitylib.io._gc import pause, resume
 from capacitylib.io._raw import RawLine
 from capacitylib.io.documents import DocumentError
 from capacitylib.io.records import (
@@ -231,16 +232,34 @@ def _too_long(line: Line) -> Problem:
 def read_ndjson(source: Source, *, name: str | None = None) -> Iterator[Programme]:
     """The programmes of a stream, lazily; stops at the first invalid record.
 
+    The cyclic garbage collector is paused while each record is validated
+    (:func:`~capacitylib.gc_paused`), so that a list of the programmes builds without the
+    collector walking it again and again.
+
     Raises:
         RecordError: a line is not a valid programme (names the line and its problems).
         DocumentError: the file cannot be read or is not UTF-8.
     """
-    for outcome in iter_ndjson(source, name=name):
-        if outcome.unreadable:
-            raise DocumentError(outcome.problems[0].message)
-        if outcome.programme is None or not outcome.valid:
-            raise RecordError(outcome)
-        yield outcome.programme
+    outcomes = iter_ndjson(source, name=name)
+    while True:
+        # Paused while a record is read and validated, running while the caller has it: a
+        # caller that only keeps the programmes (``list(read_ndjson(...))``) allocates nothing
+        # the collector counts, so it never walks the growing list; an iterator left unfinished
+        # never leaves the collector paused. (pause/resume, not gc_paused(): a context manager
+        # is an allocation, which would start a collection each time.)
+        pause()
+        try:
+            outcome = next(outcomes, None)
+            if outcome is None:
+                return
+            if outcome.unreadable:
+                raise DocumentError(outcome.problems[0].message)
+            if outcome.programme is None or not outcome.valid:
+                raise RecordError(outcome)
+            programme = outcome.programme
+        finally:
+            resume()
+        yield programme
 
 
 def write_ndjson(programmes: Iterable[Programme], target: str | Path | IO[str] | IO[bytes]) -> int:

@@ -40,7 +40,7 @@ family (``severity_overrides`` still wins for a single code).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from enum import Enum
@@ -173,7 +173,7 @@ def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
     elif isinstance(value, tuple | list):
         for i, item in enumerate(value):
             yield from _strings(item, (*loc, i))
-    elif isinstance(value, dict):
+    elif isinstance(value, Mapping):  # dicts, and LocalizedText (tag -> text)
         for key, item in value.items():
             yield from _strings(item, (*loc, str(key)))
 

@@ -143,6 +143,40 @@ class _ExactDecimal:
         )
 
 
+def fast_decimal(
+    *, ge: Decimal | None, serialization: core_schema.SerSchema | None = None
+) -> core_schema.CoreSchema:
+    """The exact decimal's core schema without its float checks, for input with no float.
+
+    The values call it on input they have looked at (``has_float``): JSON ints and decimal
+    strings need no Python step; a float goes to :func:`checked_decimal` instead.
+    """
+    lower = ge if ge is not None else -DECIMAL_LIMIT
+    return core_schema.decimal_schema(
+        allow_inf_nan=False, ge=lower, le=DECIMAL_LIMIT, serialization=serialization
+    )
+
+
+def checked_decimal(*, ge: Decimal | None, json: bool) -> core_schema.CoreSchema:
+    """The exact decimal's core schema with the float checks of JSON or of Python input."""
+    check = _json_number_exact if json else _refuse_float
+    return core_schema.no_info_before_validator_function(check, fast_decimal(ge=ge))
+
+
+def has_float(data: dict[str, Any], names: tuple[str, ...]) -> bool:
+    """Whether any of ``names`` in ``data`` is a float (a JSON number with a fraction)."""
+    for name in names:  # noqa: SIM110 - a loop: any() over a generator costs twice as much here
+        if isinstance(data.get(name), float):
+            return True
+    return False
+
+
+#: Serializer of a count: an int in JSON when whole with no stated decimals.
+COUNT_SERIALIZER = core_schema.plain_serializer_function_ser_schema(
+    _integral_as_int, when_used="json"
+)
+
+
 #: A signed exact decimal amount, written to JSON as a decimal string.
 AmountDecimal = Annotated[Decimal, _ExactDecimal(ge=None, as_count=False)]
 

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar
 
-from pydantic import (
-    BeforeValidator,
-    Field,
-    GetCoreSchemaHandler,
-    GetJsonSchemaHandler,
-    model_validator,
-)
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError, SchemaValidator, core_schema
 
-from capacitylib._base import CapacityModel
 from capacitylib.codelists import DatePrecision
+from capacitylib.values._value import Value, dict_input, field, fields_schema, instance_schema
 
 _PARTIAL_RE = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})(?:-(\d{2}))?)$")
 _PARTIAL_PATTERN = _PARTIAL_RE.pattern
@@ -270,7 +265,8 @@ def _day_input(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_day_input)]
 
 
-class Period(CapacityModel):
+@dataclasses.dataclass(eq=False, repr=False, init=False, slots=True, match_args=False)
+class Period(Value):
     """An interval of days from ``start`` to ``end``, both inclusive; ``end`` may be open.
 
     >>> p = Period(start=date(2016, 11, 1), end=date(2018, 2, 28))
@@ -280,20 +276,28 @@ class Period(CapacityModel):
     True
     """
 
-    start: Day = Field(description="First day (inclusive).")
-    end: Day | None = Field(
-        default=None, description="Last day (inclusive); unset for an ongoing period."
-    )
+    _fields: ClassVar[tuple[str, ...]] = ("start", "end")
 
-    @model_validator(mode="after")
-    def _end_not_before_start(self) -> Self:
-        if self.end is not None and self.end < self.start:
-            raise PydanticCustomError(
-                "period_end_before_start",
-                "'end' must be on or after 'start' (got start={start}, end={end})",
-                {"start": self.start.isoformat(), "end": self.end.isoformat()},
-            )
-        return self
+    start: date
+    end: date | None
+
+    @classmethod
+    def _defaults(cls) -> dict[str, Any]:
+        return {"end": None}
+
+    @classmethod
+    def _build_schema(cls) -> core_schema.CoreSchema:
+        day = core_schema.no_info_before_validator_function(_day_input, core_schema.date_schema())
+        end = core_schema.with_default_schema(core_schema.nullable_schema(day), default=None)
+        stored: dict[str, core_schema.CoreSchema] = {"start": day, "end": end}
+        fields = fields_schema(
+            {"start": field(day), "end": field(core_schema.nullable_schema(day), default=None)}
+        )
+        before = dict_input(cls, frozenset(stored), checked=SchemaValidator(fields))
+        return core_schema.no_info_after_validator_function(
+            _end_not_before_start,
+            core_schema.no_info_before_validator_function(before, instance_schema(cls, stored)),
+        )
 
     @property
     def is_open(self) -> bool:
@@ -326,3 +330,13 @@ class Period(CapacityModel):
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()}..{self.end.isoformat() if self.end else ''}"
+
+
+def _end_not_before_start(period: Period) -> Period:
+    if period.end is not None and period.end < period.start:
+        raise PydanticCustomError(
+            "period_end_before_start",
+            "'end' must be on or after 'start' (got start={start}, end={end})",
+            {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        )
+    return period

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from pydantic import Field, GetJsonSchemaHandler, model_validator
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError, PydanticKnownError, SchemaValidator, core_schema
 
-from capacitylib._base import CapacityModel
 from capacitylib.codelists import HoursUnit
 from capacitylib.errors import Shorthand
-from capacitylib.values._decimal import QuantityDecimal, exact_decimal, tidy
+from capacitylib.values._decimal import (
+    COUNT_SERIALIZER,
+    checked_decimal,
+    exact_decimal,
+    fast_decimal,
+    tidy,
+)
+from capacitylib.values._value import Value, field, fields_schema, instance_schema
 
 #: Clock hours in a training day when a source counts days: an assumption, stated in reports and
 #: overridable per call (``hours_per_day=``) and per check (``RuleOptions.hours_per_day``).
 DEFAULT_HOURS_PER_DAY = 8
 
 _Number = Decimal | int
+_ZERO = Decimal(0)
+#: Default of a left-out "max" until validation sets it from "min".
+_UNSET: Any = type("_Unset", (), {"__repr__": lambda self: "<unset>"})()
 
 
 def _as_decimal(value: Any) -> Decimal:
@@ -28,7 +37,54 @@ def _as_decimal(value: Any) -> Decimal:
     return Decimal(value)
 
 
-class Estimate(CapacityModel):
+def _input_fields(decimal: Callable[[], core_schema.CoreSchema]) -> dict[str, Any]:
+    """The input fields of an Estimate, each bound validated by ``decimal()``."""
+    return {
+        "min": field(decimal()),
+        "max": field(core_schema.nullable_schema(decimal()), required=False),
+        "at_least": field(core_schema.bool_schema(), default=False),
+        "up_to": field(core_schema.bool_schema(), default=False),
+        "approximate": field(core_schema.bool_schema(), default=False),
+    }
+
+
+def _stored_fields() -> dict[str, core_schema.CoreSchema]:
+    count = fast_decimal(ge=_ZERO, serialization=COUNT_SERIALIZER)
+    return {
+        "min": count,
+        # Left out, it is set from "min" after validation; never left out of a dump as a default.
+        "max": core_schema.with_default_schema(core_schema.nullable_schema(count), default=_UNSET),
+        "at_least": core_schema.with_default_schema(core_schema.bool_schema(), default=False),
+        "up_to": core_schema.with_default_schema(core_schema.bool_schema(), default=False),
+        "approximate": core_schema.with_default_schema(core_schema.bool_schema(), default=False),
+    }
+
+
+def _checked(low: Decimal, high: Decimal | None, at_least: bool, up_to: bool) -> None:
+    if high is not None and low > high:
+        raise PydanticCustomError(
+            "estimate_min_above_max",
+            "'min' must not exceed 'max' (got min={min}, max={max})",
+            {"min": str(low), "max": str(high)},
+        )
+    if (high is None) is not at_least:
+        raise PydanticCustomError(
+            "estimate_at_least_invalid",
+            "'at_least' must be true exactly when 'max' is unset (got max={max}, "
+            'at_least={at_least}); "at least 30" is min 30 with at_least true and no max',
+            {"max": str(high), "at_least": str(at_least).lower()},
+        )
+    if up_to and (low != 0 or high is None):
+        raise PydanticCustomError(
+            "estimate_up_to_invalid",
+            "'up_to' needs 'min' 0 and a 'max' (\"up to 200\" is min 0, max 200; "
+            "got min={min}, max={max})",
+            {"min": str(low), "max": str(high)},
+        )
+
+
+@dataclasses.dataclass(eq=False, repr=False, init=False, slots=True, match_args=False)
+class Estimate(Value):
     """A non-negative figure that is exact (``min == max``) or a range ``min..max``.
 
     Reports are full of these: "2-3 hours", "88-100 academic hours", "cca 30". An input of a
@@ -51,89 +107,60 @@ class Estimate(CapacityModel):
     ('at least 30', None, 'at least 60', 'up to 200')
     """
 
-    min: QuantityDecimal = Field(description="Lower bound (equal to max when exact).")
-    max: QuantityDecimal | None = Field(
-        default_factory=lambda data: data["min"],
-        description=(
-            "Upper bound; may be left out when equal to min; none when `at_least` is true."
-        ),
-    )
-    at_least: bool = Field(
-        default=False,
-        description=(
-            'True when the figure has no upper bound ("at least 30", "more than 1 000"); '
-            "`max` is then left out."
-        ),
-    )
-    up_to: bool = Field(
-        default=False,
-        description=(
-            'True when the source states only the upper bound ("up to 200"); min is then 0.'
-        ),
-    )
-    approximate: bool = Field(
-        default=False,
-        description=(
-            "True when the source marks the figure as approximate (`cca`, `about`, `vidēji`)."
-        ),
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        # A bare number is an exact figure. Dicts pass straight through (the hot path).
-        if type(data) is dict:
-            if "min" not in data and data.get("up_to") is True:
-                # "up to 200": the lower bound a count or an amount always has.
-                return {**data, "min": 0}
-            if "max" not in data and data.get("at_least") is True:
-                return {**data, "max": None}
-            return data
-        if isinstance(data, int | str | Decimal) and not isinstance(data, bool):
-            return Shorthand({"min": data, "max": data}, written=data)  # problems show `data`
-        return data
+    _fields: ClassVar[tuple[str, ...]] = ("min", "max", "at_least", "up_to", "approximate")
+    min: Decimal
+    max: Decimal | None
+    at_least: bool
+    up_to: bool
+    approximate: bool
 
     @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        reference = handler(schema)
-        json_schema = handler.resolve_ref_schema(reference)
-        # "max" may be left out (it then equals "min"); a bare Estimate may be a plain number.
-        json_schema["required"] = [
-            r for r in json_schema.get("required", []) if r not in ("max", "min")
-        ]
-        # "min" may be left out only for "up to": {max: 200, up_to: true}.
-        json_schema["anyOf"] = [{"required": ["min"]}, {"required": ["max", "up_to"]}]
-        if cls is not Estimate:
-            return json_schema
-        number = {"type": "number", "minimum": 0}
-        text = {"type": "string", "pattern": r"^\d+(?:\.\d+)?$"}
-        return {"anyOf": [number, text, reference]}
+    def _defaults(cls) -> dict[str, Any]:
+        return {"at_least": False, "up_to": False, "approximate": False}
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Self:
-        if self.max is not None and self.min > self.max:
-            raise PydanticCustomError(
-                "estimate_min_above_max",
-                "'min' must not exceed 'max' (got min={min}, max={max})",
-                {"min": str(self.min), "max": str(self.max)},
-            )
-        if (self.max is None) is not self.at_least:
-            raise PydanticCustomError(
-                "estimate_at_least_invalid",
-                "'at_least' must be true exactly when 'max' is unset (got max={max}, "
-                'at_least={at_least}); "at least 30" is min 30 with at_least true and no max',
-                {"max": str(self.max), "at_least": str(self.at_least).lower()},
-            )
-        if self.up_to and (self.min != 0 or self.max is None):
-            raise PydanticCustomError(
-                "estimate_up_to_invalid",
-                "'up_to' needs 'min' 0 and a 'max' (\"up to 200\" is min 0, max 200; "
-                "got min={min}, max={max})",
-                {"min": str(self.min), "max": str(self.max)},
-            )
+    @classmethod
+    def _input(cls, decimal: Callable[[], core_schema.CoreSchema]) -> dict[str, Any]:
+        """The input's fields as a typed dict, each bound validated by ``decimal()``."""
+        return _input_fields(decimal)
+
+    @classmethod
+    def _stored(cls) -> dict[str, core_schema.CoreSchema]:
+        """The fields pydantic validates into the object (and writes out), in order."""
+        return _stored_fields()
+
+    def _checked_value(self) -> Self:
+        # After the fields: "max" left out equals "min" (none for "at least"), then the rules.
+        high = self.max
+        if high is _UNSET:
+            high = None if self.at_least else self.min
+            _set(self, "max", high)
+        if (
+            (high is None) is not self.at_least
+            or self.up_to
+            or (high is not None and self.min > high)
+        ):
+            _checked(self.min, high, self.at_least, self.up_to)  # raises the problem, if any
         return self
+
+    @classmethod
+    def _build_schema(cls) -> core_schema.CoreSchema:
+        stored = cls._stored()
+        instance = instance_schema(cls, stored)
+
+        def side(json: bool) -> core_schema.CoreSchema:
+            checked = SchemaValidator(
+                fields_schema(cls._input(functools.partial(checked_decimal, ge=_ZERO, json=json)))
+            )
+            return core_schema.no_info_after_validator_function(
+                cls._checked_value,
+                core_schema.no_info_before_validator_function(
+                    _shorthand(cls, checked, frozenset(stored)), instance
+                ),
+            )
+
+        return core_schema.json_or_python_schema(
+            json_schema=side(json=True), python_schema=side(json=False)
+        )
 
     @property
     def is_bounded(self) -> bool:
@@ -154,22 +181,26 @@ class Estimate(CapacityModel):
     def exact(cls, value: _Number, *, approximate: bool = False) -> Self:
         """An exact figure (``min == max``)."""
         number = exact_decimal(value)
-        return cls(min=number, max=number, approximate=approximate)
+        return cls.model_validate({"min": number, "max": number, "approximate": approximate})
 
     @classmethod
     def range(cls, low: _Number, high: _Number, *, approximate: bool = False) -> Self:
         """A range ``low..high`` (inclusive)."""
-        return cls(min=exact_decimal(low), max=exact_decimal(high), approximate=approximate)
+        bounds = {"min": exact_decimal(low), "max": exact_decimal(high)}
+        return cls.model_validate({**bounds, "approximate": approximate})
 
     @classmethod
     def minimum(cls, value: _Number, *, approximate: bool = False) -> Self:
         """A figure with a lower bound only ("at least 30", "more than 1 000")."""
-        return cls(min=exact_decimal(value), at_least=True, approximate=approximate)
+        return cls.model_validate(
+            {"min": exact_decimal(value), "at_least": True, "approximate": approximate}
+        )
 
     @classmethod
     def maximum(cls, value: _Number, *, approximate: bool = False) -> Self:
         """A figure with an upper bound only ("up to 200"): ``0..value``."""
-        return cls(min=Decimal(0), max=exact_decimal(value), up_to=True, approximate=approximate)
+        bounds = {"min": _ZERO, "max": exact_decimal(value)}
+        return cls.model_validate({**bounds, "up_to": True, "approximate": approximate})
 
     @property
     def is_exact(self) -> bool:
@@ -196,18 +227,17 @@ class Estimate(CapacityModel):
     def _with(self, low: Decimal, high: Decimal | None, approximate: bool) -> Self:
         # Arithmetic on valid, non-negative bounds keeps min <= max and >= 0, so the result is
         # built without re-validation (and without the input-size guard, which is for input).
-        if not Decimal(0) <= low or (high is not None and low > high):
+        if low < _ZERO or (high is not None and low > high):
             raise ValueError(f"arithmetic gave an invalid range {low}..{high}")
         # "up to" describes how a source states a figure; a result of arithmetic states nothing.
-        fields = {
-            **self.__dict__,
-            "min": low,
-            "max": high,
-            "approximate": approximate,
-            "at_least": high is None,
-            "up_to": False,
-        }
-        result: Self = self.model_construct(**fields)  # type: ignore[assignment]
+        result = _new(type(self))
+        _set(result, "min", low)
+        _set(result, "max", high)
+        _set(result, "at_least", high is None)
+        _set(result, "up_to", False)
+        _set(result, "approximate", approximate)
+        for name in self._fields[5:]:  # an Hours keeps its unit
+            _set(result, name, getattr(self, name))
         return result
 
     def __add__(self, other: Estimate | _Number) -> Self:
@@ -255,6 +285,7 @@ class Estimate(CapacityModel):
         return f"cca {core}" if self.approximate else core
 
 
+@dataclasses.dataclass(eq=False, repr=False, init=False, slots=True, match_args=False)
 class Hours(Estimate):
     """An amount of time as the source states it: clock hours, academic hours or days.
 
@@ -266,19 +297,38 @@ class Hours(Estimate):
     '66-75'
     """
 
-    unit: HoursUnit = Field(description="Unit as stated: clock_hour, academic_hour or day.")
-    academic_hour_minutes: int | None = Field(
-        default=None,
-        strict=True,
-        ge=1,
-        le=120,
-        description=(
-            "Length of an academic hour when the source states it; else the country default."
-        ),
-    )
+    _fields: ClassVar[tuple[str, ...]] = (*Estimate._fields, "unit", "academic_hour_minutes")
 
-    @model_validator(mode="after")
-    def _minutes_only_for_academic(self) -> Self:
+    unit: HoursUnit
+    academic_hour_minutes: int | None
+
+    @classmethod
+    def _defaults(cls) -> dict[str, Any]:
+        return {**super(Hours, cls)._defaults(), "academic_hour_minutes": None}
+
+    @classmethod
+    def _input(cls, decimal: Callable[[], core_schema.CoreSchema]) -> dict[str, Any]:
+        minutes = core_schema.nullable_schema(core_schema.int_schema(strict=True, ge=1, le=120))
+        return {
+            **super(Hours, cls)._input(decimal),
+            "unit": field(_HOURS_UNIT),
+            "academic_hour_minutes": field(minutes, default=None),
+        }
+
+    @classmethod
+    def _stored(cls) -> dict[str, core_schema.CoreSchema]:
+        return {**super(Hours, cls)._stored(), **cls._stored_hours()}
+
+    @staticmethod
+    def _stored_hours() -> dict[str, core_schema.CoreSchema]:
+        minutes = core_schema.nullable_schema(core_schema.int_schema(strict=True, ge=1, le=120))
+        return {
+            "unit": _HOURS_UNIT,
+            "academic_hour_minutes": core_schema.with_default_schema(minutes, default=None),
+        }
+
+    def _checked_value(self) -> Self:
+        super(Hours, self)._checked_value()
         if self.academic_hour_minutes is not None and self.unit is not HoursUnit.ACADEMIC_HOUR:
             raise PydanticCustomError(
                 "hours_minutes_without_academic_unit",
@@ -321,7 +371,7 @@ class Hours(Estimate):
             other.unit is not self.unit or other.academic_hour_minutes != self.academic_hour_minutes
         ):
             raise ValueError(f"cannot combine hours in different units ({self!r} and {other!r})")
-        return super()._bounds_of(other)
+        return Estimate._bounds_of(self, other)
 
     def to_clock_hours(
         self,
@@ -347,14 +397,53 @@ class Hours(Estimate):
         return self._converted(lambda bound: tidy(bound * factor))
 
     def _converted(self, convert: Callable[[Decimal], Decimal]) -> Estimate:
-        return Estimate(
-            min=convert(self.min),
-            max=None if self.max is None else convert(self.max),
-            at_least=self.at_least,
-            up_to=self.up_to,
-            approximate=self.approximate,
-        )
+        high = None if self.max is None else convert(self.max)
+        low = convert(self.min)
+        return Estimate._trusted(low, high, self.at_least, self.up_to, self.approximate)
 
     def __str__(self) -> str:
         unit = {"clock_hour": "h", "academic_hour": "academic h", "day": "days"}[self.unit.value]
-        return f"{super().__str__()} {unit}"
+        return f"{Estimate.__str__(self)} {unit}"
+
+
+_set = object.__setattr__
+_new = object.__new__
+
+#: Core schema of a unit of hours (its own copy: a value's schema refers to no definitions).
+_HOURS_UNIT = core_schema.enum_schema(HoursUnit, list(HoursUnit), sub_type="str")
+
+
+def _shorthand(
+    cls: type[Estimate], checked: SchemaValidator, names: frozenset[str]
+) -> core_schema.NoInfoValidatorFunction:
+    """The one Python step before pydantic validates an Estimate: its input's shorthand.
+
+    A bare number (or decimal string) is an exact figure; ``{max: 200, up_to: true}`` has the
+    lower bound 0. Input with a float in a bound or an unknown key is validated by
+    ``checked`` (the float checks of :mod:`capacitylib.values._decimal`; every problem of the
+    input at once, as a model reports them); anything else goes on to pydantic, in Rust.
+    """
+
+    def shorthand(value: Any) -> Any:
+        if type(value) is not dict:
+            if isinstance(value, cls):
+                return value
+            if isinstance(value, int | str | Decimal) and not isinstance(value, bool):
+                # Problems about the figure made from a bare number show the number.
+                return Shorthand({"min": value, "max": value}, written=value)
+            if not isinstance(value, dict):
+                raise PydanticKnownError("model_type", {"class_name": cls.__name__})
+            value = dict(value)
+        elif "min" not in value and value.get("up_to") is True:
+            # "up to 200": the lower bound a count or an amount always has.
+            value = {**value, "min": 0}
+        # Written out, not a call: this runs for every figure of a document.
+        if (
+            isinstance(value.get("min"), float)
+            or isinstance(value.get("max"), float)
+            or not value.keys() <= names
+        ):
+            return checked.validate_python(value)
+        return value
+
+    return shorthand

@@ -7,9 +7,9 @@ declared as someone else's and travels through every format unchanged.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn, Self, SupportsIndex
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, StringConstraints
+from pydantic import AfterValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, StringConstraints
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -22,6 +22,86 @@ NAMESPACE_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$"
 MAX_EXTENSION_DEPTH = 32
 
 _MAX_KEY = 200
+
+
+class FrozenDict(dict[str, Any]):
+    """A read-only, hashable ``dict``: the mappings of extension data (a programme is frozen).
+
+    Reading is a ``dict``'s (it is one: ``json.dumps`` and ``==`` work as for a dict); every
+    change raises ``TypeError``. Its values are frozen too, so it hashes.
+
+    >>> data = FrozenDict({"rate": Decimal("0.1")})
+    >>> data["rate"], data == {"rate": Decimal("0.1")}, hash(data) == hash(FrozenDict(data))
+    (Decimal('0.1'), True, True)
+    >>> data["rate"] = 1
+    Traceback (most recent call last):
+    ...
+    TypeError: extension data is immutable; build a new programme to change it
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("extension data is immutable; build a new programme to change it")
+
+    __setitem__ = __delitem__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __ior__(self, other: Any) -> Self:  # type: ignore[misc,override]
+        self._refuse()
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+    def __reduce__(self) -> tuple[type[FrozenDict], tuple[dict[str, Any]]]:
+        return (FrozenDict, (dict(self),))
+
+    def __copy__(self) -> Self:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        return self
+
+
+_NO_EXTENSIONS = FrozenDict()
+
+
+def no_extensions() -> FrozenDict:
+    """The one empty :class:`FrozenDict`: the default of every ``extensions`` field.
+
+    One shared object (it cannot change) instead of a new one for every object without
+    extensions: cheaper to validate, and to compare when defaults are left out of a dump.
+    """
+    return _NO_EXTENSIONS
+
+
+class FrozenList(tuple[Any, ...]):
+    """A list of extension data, as an immutable, hashable tuple that still equals the list.
+
+    >>> FrozenList([1, 2]) == [1, 2], FrozenList([1, 2]) == (1, 2)
+    (True, True)
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, list):
+            other = tuple(other)
+        return tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = tuple.__hash__
+
+    def __add__(self, other: Any) -> Any:
+        return FrozenList(tuple(self) + tuple(other))
+
+    def __mul__(self, count: SupportsIndex) -> FrozenList:
+        return FrozenList(tuple(self) * count)
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 def _error(path: str, value: object, reason: str) -> PydanticCustomError:
@@ -59,14 +139,16 @@ def _exact(value: Any, path: str, depth: int, *, json: bool) -> Any:  # noqa: PL
             raise _error(path, value, "not a finite number below 1e18")
         return value
     if isinstance(value, list | tuple):
-        return [_exact(item, f"{path}[{i}]", depth + 1, json=json) for i, item in enumerate(value)]
+        return FrozenList(
+            [_exact(item, f"{path}[{i}]", depth + 1, json=json) for i, item in enumerate(value)]
+        )
     if isinstance(value, dict):
         out: dict[str, Any] = {}
         for key, item in value.items():
             if not isinstance(key, str) or not 0 < len(key) <= _MAX_KEY:
                 raise _error(path, key, f"keys must be text of 1-{_MAX_KEY} characters")
             out[key] = _exact(item, f"{path}.{key}", depth + 1, json=json)
-        return out
+        return FrozenDict(out)
     raise _error(path, value, f"a {type(value).__name__}")
 
 
@@ -75,11 +157,24 @@ def json_ready(value: Any) -> Any:
     if isinstance(value, Decimal):
         exponent = value.as_tuple().exponent
         return int(value) if isinstance(exponent, int) and exponent >= 0 else float(value)
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return [json_ready(item) for item in value]
     if isinstance(value, dict):
         return {key: json_ready(item) for key, item in value.items()}
     return value
+
+
+def thawed(value: Any) -> Any:
+    """Plain Python form (``model_dump()``): frozen mappings and lists as ``dict`` and ``list``."""
+    if isinstance(value, FrozenList):
+        return [thawed(item) for item in value]
+    if isinstance(value, FrozenDict):
+        return {key: thawed(item) for key, item in value.items()}
+    return value
+
+
+def _dumped(value: Any, info: core_schema.SerializationInfo) -> Any:
+    return json_ready(value) if info.mode_is_json() else thawed(value)
 
 
 class _ExtensionData:
@@ -95,9 +190,7 @@ class _ExtensionData:
             python_schema=core_schema.no_info_plain_validator_function(
                 lambda value: _exact(value, "", 0, json=False)
             ),
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                json_ready, when_used="json"
-            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(_dumped, info_arg=True),
         )
 
     def __get_pydantic_json_schema__(
@@ -109,5 +202,9 @@ class _ExtensionData:
 #: Data of one extension: any JSON value.
 ExtensionData = Annotated[Any, _ExtensionData()]
 
-#: Extensions of one object: namespace -> data, kept losslessly and never interpreted.
-Extensions = dict[Annotated[str, StringConstraints(pattern=NAMESPACE_PATTERN)], ExtensionData]
+#: Extensions of one object: namespace -> data, kept losslessly and never interpreted; a
+#: :class:`FrozenDict` (the field's default is an empty one), immutable all the way down.
+Extensions = Annotated[
+    dict[Annotated[str, StringConstraints(pattern=NAMESPACE_PATTERN)], ExtensionData],
+    AfterValidator(FrozenDict),
+]

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Self
+from typing import ClassVar, Self
 
-from pydantic import Field
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, SchemaValidator, core_schema
 
-from capacitylib._base import CapacityModel
 from capacitylib.errors import CapacitylibError
-from capacitylib.values._decimal import AmountDecimal, exact_decimal
+from capacitylib.values._decimal import (
+    DECIMAL_LIMIT,
+    checked_decimal,
+    exact_decimal,
+    fast_decimal,
+)
+from capacitylib.values._value import Value, dict_input, field, fields_schema, instance_schema
 from capacitylib.values.codes import CurrencyCode
 
 
@@ -26,7 +31,8 @@ class CurrencyMismatchError(CapacitylibError, ValueError):
     """
 
 
-class Money(CapacityModel):
+@dataclasses.dataclass(eq=False, repr=False, init=False, slots=True, match_args=False)
+class Money(Value):
     """An exact amount of money: a ``Decimal`` and an ISO 4217 currency.
 
     The amount keeps the digits it was given (``43940212.00`` stays ``43940212.00``) and is
@@ -40,13 +46,43 @@ class Money(CapacityModel):
     '87880424.00 EUR'
     """
 
-    amount: AmountDecimal = Field(description="Exact decimal amount, written as a decimal string.")
-    currency: CurrencyCode = Field(description="ISO 4217 currency code.")
+    _fields: ClassVar[tuple[str, ...]] = ("amount", "currency")
+
+    amount: Decimal
+    currency: CurrencyCode
+
+    @classmethod
+    def _build_schema(cls) -> core_schema.CoreSchema:
+        def fields(amount: core_schema.CoreSchema) -> core_schema.TypedDictSchema:
+            return fields_schema({"amount": field(amount), "currency": field(_CURRENCY)})
+
+        stored = {"amount": fast_decimal(ge=None), "currency": _CURRENCY}
+        instance = instance_schema(cls, stored)
+
+        def side(json: bool) -> core_schema.CoreSchema:
+            checked = SchemaValidator(fields(checked_decimal(ge=None, json=json)))
+            before = dict_input(cls, frozenset(stored), checked=checked, decimal_fields=("amount",))
+            return core_schema.no_info_before_validator_function(before, instance)
+
+        return core_schema.json_or_python_schema(
+            json_schema=side(json=True), python_schema=side(json=False)
+        )
 
     @classmethod
     def of(cls, amount: Decimal | int | str, currency: str) -> Money:
         """Build from an amount and a currency code (``Money.of("12.50", "EUR")``)."""
         return cls.model_validate({"amount": exact_decimal(amount), "currency": currency})
+
+    @classmethod
+    def _exact(cls, amount: Decimal, currency: CurrencyCode) -> Self:
+        # The result of arithmetic on valid amounts: its currency is known, so only the size
+        # guard of the input is checked again.
+        if not -DECIMAL_LIMIT <= amount <= DECIMAL_LIMIT or not amount.is_finite():
+            return cls.model_validate({"amount": amount, "currency": currency})
+        money = _new(cls)
+        _set(money, "amount", amount)
+        _set(money, "currency", currency)
+        return money
 
     def _same(self, other: Money, op: str) -> None:
         if other.currency != self.currency:
@@ -56,7 +92,7 @@ class Money(CapacityModel):
             )
 
     def _new(self, amount: Decimal) -> Self:
-        return self.model_validate({"amount": amount, "currency": self.currency})
+        return self._exact(amount, self.currency)
 
     def __add__(self, other: Money | int) -> Self:
         if isinstance(other, int) and other == 0:
@@ -137,6 +173,13 @@ class Money(CapacityModel):
         for i in order[:leftover]:
             floors[i] += 1
         return [self._new((f * quantum).quantize(quantum)) for f in floors]
+
+
+_new = object.__new__
+_set = object.__setattr__
+_CURRENCY = core_schema.no_info_after_validator_function(
+    CurrencyCode.validate, core_schema.str_schema()
+)
 
 
 def total(amounts: Iterable[Money], currency: str | None = None) -> Money | None:

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from capacitylib.codelists import HoursUnit
 from capacitylib.values import LocalizedText
+from capacitylib.values._value import Value
 from capacitylib.values.text import LANGUAGE_TAG_PATTERN
 
 #: What a column holds, and so how its cells are written and read.
@@ -94,7 +95,7 @@ class Table:
 
     name: str
     description: str
-    model: type[BaseModel]
+    model: type[BaseModel | Value]
     parent: str | None
     list_path: tuple[str, ...]
     """Path of the list in the parent's object (``("budget", "sources")`` for ``funding``)."""
@@ -146,7 +147,7 @@ class Spec:
     kind: str
     column: str | None = None
     codelist: type[StrEnum] | None = None
-    model: type[BaseModel] | None = None
+    model: type[BaseModel | Value] | None = None
     inner: tuple[Spec, ...] = ()
 
 
@@ -155,7 +156,7 @@ def spec(field: str, kind: str, column: str | None = None, codelist: Any = None)
     return Spec(field, kind, column, codelist)
 
 
-def nested(field: str, model: type[BaseModel], *inner: Spec) -> Spec:
+def nested(field: str, model: type[BaseModel | Value], *inner: Spec) -> Spec:
     """An optional object whose fields become ``<field>_<inner>`` columns."""
     return Spec(field, "nested", model=model, inner=inner)
 
@@ -205,7 +206,7 @@ _REQUIRED_MEMBERS = {"money": ("amount",), "estimate": ("min",), "hours": ("min"
 
 
 def expand(
-    model: type[BaseModel],
+    model: type[BaseModel | Value],
     specs: Sequence[Spec],
     *,
     path: tuple[str, ...] = (),
@@ -256,7 +257,7 @@ class TableDecl:
 
     name: str
     description: str
-    model: type[BaseModel]
+    model: type[BaseModel | Value]
     parent: str | None
     list_path: tuple[str, ...]
     specs: tuple[Spec, ...]

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from capacitylib.errors import format_path, problems_from_error
+from capacitylib.io._gc import gc_paused
 from capacitylib.io.tables import cells
 from capacitylib.io.tables._decode import CellError
 from capacitylib.io.tables._header import unknown_table
@@ -113,6 +114,9 @@ def _as_raw(tables: Tables | Mapping[str, RawTable]) -> dict[str, RawTable]:
     return raw
 
 
+# Every table reader (CSV, XLSX, Parquet, frames, from_tables) builds its programmes here, all
+# kept in one list: the collector is paused while they are built (capacitylib.io._gc).
+@gc_paused()
 def read_raw(
     tables: Mapping[str, RawTable],
     *,
