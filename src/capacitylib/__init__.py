@@ -114,7 +114,8 @@ from capacitylib.values import (
 )
 
 if _typing.TYPE_CHECKING:
-    from capacitylib.calculators import ProgrammeReport, build_report, portfolio
+    from capacitylib.calculators import ProgrammeReport, build_report
+    from capacitylib.calculators.portfolio import portfolio
     from capacitylib.io import (
         TableError,
         TableProblem,
