@@ -136,6 +136,10 @@ def test_wrong_arguments_raise_as_without_the_memo() -> None:
             figure(_Thing(1), colour="red")
         with pytest.raises(TypeError):
             figure(_Thing(1), "planned")
+        thing = _Thing(1)
+        figure(thing)
+        with pytest.raises(TypeError):
+            figure(thing, thing=thing)
 
 
 def test_each_thread_has_its_own_memo() -> None:

@@ -89,13 +89,16 @@ def once(function: Callable[_P, _R]) -> Callable[_P, _R]:
         n = len(args)
         if memo is None or n > len(names):
             return function(*args, **kwargs)
-        merged = {**tail_defaults[n], **kwargs} if kwargs else tail_defaults[n]
-        if len(merged) != len(names) - n:  # a missing or an unknown argument
-            return function(*args, **kwargs)  # let the call report it
-        try:
-            given = args + takers[n](merged)
-        except KeyError:  # as many unknown arguments as missing ones
-            return function(*args, **kwargs)
+        if n == len(names) and not kwargs:  # every argument given by position
+            given: tuple[Any, ...] = args
+        else:
+            merged = {**tail_defaults[n], **kwargs} if kwargs else tail_defaults[n]
+            if len(merged) != len(names) - n:  # a missing or an unknown argument
+                return function(*args, **kwargs)  # let the call report it
+            try:
+                given = args + takers[n](merged)
+            except KeyError:  # as many unknown arguments as missing ones
+                return function(*args, **kwargs)
         key = (function, *map(id, given))
         hit = memo.get(key)
         if hit is not None:

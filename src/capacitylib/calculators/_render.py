@@ -20,6 +20,7 @@ from capacitylib.calculators._presentation import (
     percent,
 )
 from capacitylib.calculators.reach import ReachFigure, natural_unit_figures
+from capacitylib.calculators.results import indicator_periods_json, indicator_periods_text
 from capacitylib.values import Estimate, Money
 
 if TYPE_CHECKING:
@@ -167,6 +168,7 @@ def _report_json(report: ProgrammeReport) -> dict[str, Any]:
             }
             for i in report.indicators
         ],
+        "indicator_periods": indicator_periods_json(report.indicator_periods),
         "notes": list(report.notes),
     }
 
@@ -317,5 +319,6 @@ def _report_text(report: ProgrammeReport) -> str:
         names = report.municipalities_reached
         lines.append(f"Municipalities reached ({len(names)}): " + ", ".join(names))
     lines += _indicator_lines(report)
+    lines += indicator_periods_text(report.indicator_periods)
     lines += [f"Note: {note}" for note in report.notes]
     return "\n".join(lines)

@@ -41,6 +41,7 @@ from capacitylib.calculators.reach import (
     organisations_reached,
     reach,
 )
+from capacitylib.calculators.results import IndicatorPeriodFigures, indicator_period_figures
 from capacitylib.codelists import ActivityKind
 from capacitylib.models import Programme
 from capacitylib.reference import ReferenceTables
@@ -76,6 +77,7 @@ class ProgrammeReport:
     indicators: tuple[IndicatorFigures, ...]
     notes: tuple[str, ...] = ()
     training: tuple[TrainingFigures, ...] = ()
+    indicator_periods: tuple[IndicatorPeriodFigures, ...] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
         """The JSON object of this programme (keys documented in ``docs/semantics.md``).
@@ -144,6 +146,7 @@ def _report(
         indicators=indicators_section(inputs),
         notes=tuple(inputs.notes),
         training=training,
+        indicator_periods=indicator_period_figures(programme),
     )
 
 

@@ -1,4 +1,9 @@
-"""The report's indicators section: each indicator's target, latest actual and achievement."""
+"""The report's indicators section: each indicator's target, latest actual and achievement.
+
+An indicator with reporting periods shows its whole target and its actual so far
+(:func:`~capacitylib.calculators.results.overall_achievement`, periods added up); one without
+shows its total target and latest dated actual (:func:`~capacitylib.calculators.achievement`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from dataclasses import dataclass
 
 from capacitylib.calculators._report._inputs import ReportInputs
 from capacitylib.calculators.reach import achievement
+from capacitylib.calculators.results import overall_achievement
 from capacitylib.values import Estimate
 
 
@@ -37,6 +43,15 @@ def indicators_section(inputs: ReportInputs) -> tuple[IndicatorFigures, ...]:
     figures = []
     for indicator in inputs.programme.indicators:
         latest = indicator.latest_actual
+        target, actual = indicator.target, latest.value if latest else None
+        as_of = latest.as_of.isoformat() if latest else None
+        share = achievement(indicator)
+        if indicator.periods:
+            # Reporting periods: the whole target and the actual so far, per period added up
+            # (see overall_achievement), so that the overview agrees with the period rows.
+            overall = overall_achievement(indicator)
+            target, actual, share = overall.target, overall.actual, overall.achievement
+            as_of = overall.actual_as_of.isoformat() if overall.actual_as_of else None
         figures.append(
             IndicatorFigures(
                 id=indicator.id,
@@ -44,11 +59,11 @@ def indicators_section(inputs: ReportInputs) -> tuple[IndicatorFigures, ...]:
                 name=indicator.name.best("en"),
                 unit=indicator.unit_label,
                 target_group=indicator.target_group.value if indicator.target_group else None,
-                target=indicator.target,
+                target=target,
                 target_date=indicator.target_date.isoformat() if indicator.target_date else None,
-                actual=latest.value if latest else None,
-                actual_as_of=latest.as_of.isoformat() if latest else None,
-                achievement=achievement(indicator),
+                actual=actual,
+                actual_as_of=as_of,
+                achievement=share,
             )
         )
     return tuple(figures)

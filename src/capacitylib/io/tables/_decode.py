@@ -82,30 +82,37 @@ def as_decimal(raw: Any) -> Any:
     return raw
 
 
+#: The Python type of a canonical cell of each kind of Money, Estimate and Hours member.
+_CANONICAL_TYPES: dict[str, type] = {"decimal": Decimal, "bool": bool, "int": int, "code": str}
+
+
+def canonical_type(kind: str) -> type | None:
+    """The type of a cell of ``kind`` that may be read as it is (see :func:`unchanged`)."""
+    return _CANONICAL_TYPES.get(kind)
+
+
 def unchanged(kind: str, codelist: type[StrEnum] | None = None) -> Callable[[Any], bool]:
     """A test of whether a column's reader gives a non-empty cell back as it is.
 
-    True only for cells already in their canonical Python type: a ``Decimal`` for a decimal, a
-    ``bool``, an ``int``, a code of the codelist (any text without surrounding spaces when the
-    column has no codelist), whatever ``lang`` is. Tables made by
-    :func:`~capacitylib.io.tables.flatten.to_tables` hold such cells, so readers skip decoding.
+    True only for cells already in their canonical Python type (:func:`canonical_type`): a
+    ``Decimal`` for a decimal, a ``bool``, an ``int``, a code of the codelist (any text
+    without surrounding spaces when the column has no codelist), whatever ``lang`` is. Tables
+    made by :func:`~capacitylib.io.tables.flatten.to_tables` hold such cells, so readers skip
+    decoding them.
 
     >>> from decimal import Decimal
     >>> unchanged("decimal")(Decimal("2.50")), unchanged("decimal")("2.50")
     (True, False)
     """
-    if kind == "decimal":
-        return lambda raw: raw.__class__ is Decimal
-    if kind == "bool":
-        return lambda raw: raw.__class__ is bool
-    if kind == "int":
-        return lambda raw: raw.__class__ is int
+    cls = canonical_type(kind)
+    if cls is None:
+        return lambda raw: False
     if kind == "code":
         if codelist is None:
             return lambda raw: raw.__class__ is str and raw == raw.strip()
         codes = codelist._value2member_map_
         return lambda raw: raw.__class__ is str and raw in codes
-    return lambda raw: False
+    return lambda raw: raw.__class__ is cls
 
 
 class Decoder:
@@ -131,7 +138,17 @@ class Decoder:
 
     def _make_reader(self, kind: str, codelist: type[StrEnum] | None) -> Callable[[Any], Any]:
         if kind == "code":
-            return lambda raw: self._code(raw, codelist)
+            if codelist is None:
+                return lambda raw: self._code(raw, None)
+            codes = codelist._value2member_map_
+
+            def read_code(raw: Any) -> Any:
+                # A code of the codelist as it is: the common case, without the layers below.
+                if raw.__class__ is str and raw in codes:
+                    return raw
+                return self._code(raw, codelist)
+
+            return read_code
         if kind in ("ids", "codes", "partial_dates"):
             return lambda raw: self._list(raw, kind, codelist)
         readers: dict[str, Callable[[Any], Any]] = {
@@ -313,4 +330,12 @@ class Decoder:
         return [item.strip() for item in raw.split(";") if item.strip()]
 
 
-__all__ = ["CellError", "Decoder", "as_decimal", "float_text", "plain", "unchanged"]
+__all__ = [
+    "CellError",
+    "Decoder",
+    "as_decimal",
+    "canonical_type",
+    "float_text",
+    "plain",
+    "unchanged",
+]

@@ -10,7 +10,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from capacitylib.io.tables._decode import CellError, Decoder, plain, unchanged
+from capacitylib.io.tables._decode import CellError, Decoder, canonical_type, plain, unchanged
 from capacitylib.io.tables._figures import FigureReader
 from capacitylib.io.tables._header import Header, resolve_header
 from capacitylib.io.tables._schema import Column, Group, Table
@@ -79,7 +79,7 @@ class RowReader:
         plan = _Plan(table, headers, self.decoder)
         for number, row_cells in body:
             values = plan.values(row_cells)
-            if values.count(None) == len(values):
+            if values is None:  # every cell empty
                 continue
             row = self._row(plan, number, values, unplaced)
             if row is not None:
@@ -112,17 +112,18 @@ class RowReader:
         obj = row.obj
         for slot, path, name, read in plan.fields:
             raw = values[slot]
-            if raw is not None:
-                try:
-                    value = read(raw)
-                except CellError as exc:
-                    row.problems.append((path, name, exc, raw))
-                    row.failed.add(path)
-                    continue
-                if len(path) == 1:
-                    obj[path[0]] = value
-                else:
-                    set_(obj, path, value)
+            if raw is None:
+                continue
+            try:
+                value = read(raw)
+            except CellError as exc:
+                row.problems.append((path, name, exc, raw))
+                row.failed.add(path)
+                continue
+            if len(path) == 1:
+                obj[path[0]] = value
+            else:
+                set_(obj, path, value)
         if not plan.texts:
             return
         texts: dict[str, dict[str, Any]] = {}
@@ -145,10 +146,13 @@ class RowReader:
                 # Canonical cells (a Decimal, a bool, a known code) are the value's members
                 # as they are, in the group's order: what the figure reader would give.
                 found: list[tuple[str, Any]] = []
-                for slot, member, is_unchanged in ordered:
+                for slot, member, canonical, is_unchanged in ordered:
                     raw = values[slot]
                     if raw is not None:
-                        if not is_unchanged(raw):
+                        # The type first (a Decimal, a bool, ...); codes also by their list.
+                        if raw.__class__ is not canonical or (
+                            canonical is str and not is_unchanged(raw)
+                        ):
                             break
                         found.append((member, raw))
                 else:
@@ -172,6 +176,7 @@ class RowReader:
 
 #: Cell types that :func:`~capacitylib.io.tables._decode.plain` returns unchanged (but ``""``).
 _PLAIN_TYPES = frozenset({type(None), str, int, bool, Decimal, date, datetime})
+_EMPTY = frozenset({type(None)})
 
 
 class _Plan:
@@ -229,8 +234,11 @@ class _Plan:
         #: Where each value came from, for problems: the same for every row of the table.
         self.prov: Mapping[Path, str] = MappingProxyType(_provenance(table, headers))
 
-    def values(self, row_cells: Sequence[Any]) -> tuple[Any, ...]:
-        """The cells of a row in header order, as plain values (empty ones ``None``)."""
+    def values(self, row_cells: Sequence[Any]) -> tuple[Any, ...] | None:
+        """The cells of a row in header order, as plain values (empty ones ``None``).
+
+        ``None`` when every cell is empty.
+        """
         if len(row_cells) < self.width:
             row_cells = [*row_cells, *([None] * (self.width - len(row_cells)))]
         if self._take is not None:
@@ -238,9 +246,11 @@ class _Plan:
         else:
             values = tuple(row_cells[i] for i in self._indexes)
         # Most cells are already plain (None, str, Decimal, ...): check them all at C speed.
-        if not _PLAIN_TYPES.issuperset(map(type, values)) or "" in values:
-            values = tuple(map(plain, values))
-        return values
+        types = set(map(type, values))
+        if types <= _PLAIN_TYPES and (str not in types or "" not in values):
+            return None if types <= _EMPTY else values
+        values = tuple(map(plain, values))
+        return None if values.count(None) == len(values) else values
 
     def position_given(self, values: tuple[Any, ...]) -> bool:
         """Whether the row states its position."""
@@ -253,14 +263,17 @@ def _same(raw: Any) -> Any:
 
 
 _GroupPlan = tuple[
-    Group, list[tuple[int, str]], int | None, list[tuple[int, str, Callable[[Any], bool]]]
+    Group,
+    list[tuple[int, str]],
+    int | None,
+    list[tuple[int, str, type | None, Callable[[Any], bool]]],
 ]
 
 
 def _group_plan(group: Group, members: list[tuple[int, str]], whole: int | None) -> _GroupPlan:
     slots = {name: slot for slot, name in members}
     ordered = [
-        (slots[c.name], c.path[-1], unchanged(c.kind, c.codelist))
+        (slots[c.name], c.path[-1], canonical_type(c.kind), unchanged(c.kind, c.codelist))
         for c in group.columns
         if c.name in slots
     ]

@@ -8,7 +8,8 @@ validate each programme and map every validation error back to the cell it came 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import operator
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,13 +82,22 @@ class TablesResult:
 def raw_from_data(tables: Tables) -> dict[str, RawTable]:
     """The :class:`RawTable` form of tables made by :func:`~.flatten.to_tables`."""
     return {
-        name: RawTable(
-            name,
-            list(data.columns),
-            [(i + 2, list(map(row.get, data.columns))) for i, row in enumerate(data.rows)],
-        )
+        name: RawTable(name, list(data.columns), _numbered_cells(data.columns, data.rows))
         for name, data in tables.items()
     }
+
+
+def _numbered_cells(
+    columns: Sequence[str], rows: Iterable[Mapping[str, Any]]
+) -> list[tuple[int, list[Any]]]:
+    """Each row's cells in column order, numbered as a sheet numbers them (header = 1)."""
+    if len(columns) > 1:
+        take = operator.itemgetter(*columns)
+        try:
+            return [(i + 2, list(take(row))) for i, row in enumerate(rows)]
+        except KeyError:  # a row without some column: empty there
+            pass
+    return [(i + 2, [row.get(c) for c in columns]) for i, row in enumerate(rows)]
 
 
 def from_tables(
@@ -238,15 +248,17 @@ class _Reader:
             parent = TABLES_BY_NAME[table.parent or ""]
             parents = index.get(parent.name, {})
             attached: list[Row] = []
+            with_children: dict[int, Row] = {}  # the parents given rows of this table
             for row in self.rows[table.name]:
                 found = parents.get(row.join, [])
                 if len(found) != 1:
                     self._unattached(table, parent, row, found)
                     continue
                 found[0].children.setdefault(table.name, []).append(row)
+                with_children[id(found[0])] = found[0]
                 attached.append(row)
-            for parent_row in {id(p): p for ps in parents.values() for p in ps}.values():
-                self._order(parent_row.children.get(table.name, []), parent_row)
+            for parent_row in with_children.values():
+                self._order(parent_row.children[table.name], parent_row)
             if _CHILDREN[table.name]:
                 table_index: dict[tuple[Any, ...], list[Row]] = {}
                 for row in attached:
