@@ -53,10 +53,11 @@ def totals_by_source(budget: Budget) -> dict[FundingSourceKind, Money]:
                 continue
             previous = sums.get(source.kind)
             sums[source.kind] = amount if previous is None else previous + amount
-        currencies = {m.currency for m in sums.values()}
+        currencies = sorted({str(m.currency) for m in sums.values()})
         if len(currencies) > 1:
-            total = Money.of(0, next(iter(currencies)))
-            for amount in sums.values():
+            # The first currency in code order, so that the error names them the same every run.
+            total = Money.of(0, currencies[0])
+            for amount in sorted(sums.values(), key=lambda m: str(m.currency)):
                 total = total + amount  # raises CurrencyMismatchError with both currencies named
     return {kind: sums[kind] for kind in FundingSourceKind if kind in sums}
 

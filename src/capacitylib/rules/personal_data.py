@@ -40,15 +40,17 @@ family (``severity_overrides`` still wins for a single code).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from enum import Enum
 
 from pydantic import BaseModel
 
 from capacitylib.models import Programme
 from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
+from capacitylib.values import Estimate, Money, PartialDate, Period
 
 #: Free-mail domains: an address there is a person's, not an organisation's.
 FREE_MAIL_DOMAINS = frozenset(
@@ -156,26 +158,38 @@ def check_personal_data(programme: Programme, ctx: Context) -> Findings:
             yield found if found.severity == severity else replace(found, severity=severity)
 
 
-def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def _strings(value: object, loc: Loc) -> list[tuple[Loc, str]]:
     """Every string inside ``value`` with its location (codelist values are not text)."""
-    if isinstance(value, Enum):
+    found: list[tuple[Loc, str]] = []
+    _collect(value, loc, found)
+    return found
+
+
+#: Values that hold no free text: figures, amounts, dates and codes (walked past at once).
+_NO_TEXT = (Enum, bool, int, float, Decimal, date, PartialDate, Estimate, Money, Period)
+
+
+def _collect(value: object, loc: Loc, found: list[tuple[Loc, str]]) -> None:
+    # A plain recursive walk appending to one list: a chain of generators costs a frame per
+    # level for every string, and this runs over every field of every programme checked.
+    if value is None or isinstance(value, _NO_TEXT):
         return
     if isinstance(value, str):
-        yield loc, value
+        found.append((loc, value))
     elif isinstance(value, BaseModel):
         root = getattr(value, "root", None)
         if isinstance(root, dict) and type(value).model_fields.keys() == {"root"}:
             for key, item in root.items():
-                yield from _strings(item, (*loc, key))
+                _collect(item, (*loc, key), found)
             return
         for name in type(value).model_fields:
-            yield from _strings(getattr(value, name), (*loc, name))
+            _collect(getattr(value, name), (*loc, name), found)
     elif isinstance(value, tuple | list):
         for i, item in enumerate(value):
-            yield from _strings(item, (*loc, i))
+            _collect(item, (*loc, i), found)
     elif isinstance(value, Mapping):  # dicts, and LocalizedText (tag -> text)
         for key, item in value.items():
-            yield from _strings(item, (*loc, str(key)))
+            _collect(item, (*loc, str(key)), found)
 
 
 def mask(value: str) -> str:
@@ -194,7 +208,13 @@ def mask_email(address: str) -> str:
     return "***@" + address.rpartition("@")[2]
 
 
+#: What every pattern here needs: a digit (codes, phone numbers) or an ``@`` (addresses).
+_MAY_HOLD = re.compile(r"[\d@]")
+
+
 def _in_text(loc: Loc, text: str, as_of: date) -> Findings:
+    if _MAY_HOLD.search(text) is None:
+        return  # most texts: nothing any pattern below could match
     in_contact = len(loc) >= 2 and loc[-2] == "contact"
     contact_email = in_contact and loc[-1] == "email"
     contact_phone = in_contact and loc[-1] == "phone"
