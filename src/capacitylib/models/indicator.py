@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Self
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from capacitylib.codelists import (
@@ -25,7 +25,13 @@ from capacitylib.codelists import (
     ReachUnit,
     TargetGroup,
 )
-from capacitylib.models._base import EXTENSIONS_DESCRIPTION, CapacityModel, Extensions, Note
+from capacitylib.models._base import (
+    EXTENSIONS_DESCRIPTION,
+    CapacityModel,
+    Extensions,
+    Note,
+    _period_date,
+)
 from capacitylib.values import Estimate, LocalizedText, ObjectId, PartialDate
 
 __all__ = [
@@ -204,8 +210,31 @@ _BREAKDOWNS_DESCRIPTION = (
     "most one breakdown per dimension."
 )
 
+#: Breakdowns of one figure: at most one per dimension (``breakdown_dimension_repeated``).
+Breakdowns = Annotated[tuple[Breakdown, ...], AfterValidator(_one_breakdown_per_dimension)]
 
-class IndicatorTarget(CapacityModel):
+
+class _Figure(CapacityModel):
+    """What a target and an actual share: a bare number is the figure; a value or a narrative."""
+
+    NOUN: ClassVar[str]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        return _bare_figure(data)
+
+    @model_validator(mode="after")
+    def _stated(self) -> Self:
+        if getattr(self, "value", None) is None and getattr(self, "narrative", None) is None:
+            raise PydanticCustomError(
+                "indicator_figure_empty",
+                f"{self.NOUN} needs a 'value' or a 'narrative' (got neither)",
+            )
+        return self
+
+
+class IndicatorTarget(_Figure):
     """A planned figure for a reporting period, with its breakdowns; a bare number is accepted.
 
     >>> t = IndicatorTarget.model_validate(120)
@@ -216,33 +245,16 @@ class IndicatorTarget(CapacityModel):
     value: Estimate | None = Field(
         default=None, description="The planned figure; unset for a qualitative target."
     )
-    breakdowns: tuple[Breakdown, ...] = Field(default=(), description=_BREAKDOWNS_DESCRIPTION)
+    breakdowns: Breakdowns = Field(default=(), description=_BREAKDOWNS_DESCRIPTION)
     narrative: LocalizedText | None = Field(
         default=None, description="The target in words (qualitative indicators)."
     )
     note: Note | None = Field(default=None, description="Free-text remark.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _bare(cls, data: Any) -> Any:
-        return _bare_figure(data)
-
-    @field_validator("breakdowns")
-    @classmethod
-    def _one_each(cls, value: tuple[Breakdown, ...]) -> tuple[Breakdown, ...]:
-        return _one_breakdown_per_dimension(value)
-
-    @model_validator(mode="after")
-    def _stated(self) -> Self:
-        if self.value is None and self.narrative is None:
-            raise PydanticCustomError(
-                "indicator_figure_empty",
-                "a target needs a 'value' or a 'narrative' (got neither)",
-            )
-        return self
+    NOUN: ClassVar[str] = "a target"
 
 
-class IndicatorActual(CapacityModel):
+class IndicatorActual(_Figure):
     """An achieved figure for a reporting period, as of a date, with its source and breakdowns.
 
     ``as_of`` unset means as of the end of the period.
@@ -260,30 +272,13 @@ class IndicatorActual(CapacityModel):
         description="Date the figure refers to, to day, month or year; unset: the period's end.",
     )
     source: Note | None = Field(default=None, description="Where the figure was reported.")
-    breakdowns: tuple[Breakdown, ...] = Field(default=(), description=_BREAKDOWNS_DESCRIPTION)
+    breakdowns: Breakdowns = Field(default=(), description=_BREAKDOWNS_DESCRIPTION)
     narrative: LocalizedText | None = Field(
         default=None, description="What was achieved, in words (qualitative indicators)."
     )
     note: Note | None = Field(default=None, description="Free-text remark.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _bare(cls, data: Any) -> Any:
-        return _bare_figure(data)
-
-    @field_validator("breakdowns")
-    @classmethod
-    def _one_each(cls, value: tuple[Breakdown, ...]) -> tuple[Breakdown, ...]:
-        return _one_breakdown_per_dimension(value)
-
-    @model_validator(mode="after")
-    def _stated(self) -> Self:
-        if self.value is None and self.narrative is None:
-            raise PydanticCustomError(
-                "indicator_figure_empty",
-                "an actual needs a 'value' or a 'narrative' (got neither)",
-            )
-        return self
+    NOUN: ClassVar[str] = "an actual"
 
 
 class IndicatorPeriod(CapacityModel):
@@ -312,15 +307,8 @@ class IndicatorPeriod(CapacityModel):
 
     @model_validator(mode="after")
     def _dated(self) -> Self:
-        for name in ("start", "end"):
-            value: PartialDate | None = getattr(self, name)
-            if value is not None and value.year is None:
-                raise PydanticCustomError(
-                    "period_date_without_year",
-                    "'{field}' of a period must state a year: YYYY, YYYY-MM or YYYY-MM-DD "
-                    "(got '{value}')",
-                    {"field": name, "value": str(value)},
-                )
+        _period_date(self.start, "start")
+        _period_date(self.end, "end")
         span = self.span
         if span is not None and span[1] < span[0]:
             raise PydanticCustomError(
@@ -364,12 +352,7 @@ class IndicatorValue(CapacityModel):
         description="Date the value refers to, to day, month or year precision."
     )
     source: Note | None = Field(default=None, description="Where the value was reported.")
-    breakdowns: tuple[Breakdown, ...] = Field(default=(), description=_BREAKDOWNS_DESCRIPTION)
-
-    @field_validator("breakdowns")
-    @classmethod
-    def _one_each(cls, value: tuple[Breakdown, ...]) -> tuple[Breakdown, ...]:
-        return _one_breakdown_per_dimension(value)
+    breakdowns: Breakdowns = Field(default=(), description=_BREAKDOWNS_DESCRIPTION)
 
 
 class Indicator(CapacityModel):
@@ -416,7 +399,7 @@ class Indicator(CapacityModel):
     target_date: PartialDate | None = Field(
         default=None, description="Date by which the target is to be reached."
     )
-    target_breakdowns: tuple[Breakdown, ...] = Field(
+    target_breakdowns: Breakdowns = Field(
         default=(), description="The total target split by gender, age band, status or region."
     )
     periods: tuple[IndicatorPeriod, ...] = Field(
@@ -451,11 +434,6 @@ class Indicator(CapacityModel):
         description=EXTENSIONS_DESCRIPTION,
         json_schema_extra={"additionalProperties": False},
     )
-
-    @field_validator("target_breakdowns")
-    @classmethod
-    def _one_each(cls, value: tuple[Breakdown, ...]) -> tuple[Breakdown, ...]:
-        return _one_breakdown_per_dimension(value)
 
     @model_validator(mode="after")
     def _unit_for_counts(self) -> Self:
