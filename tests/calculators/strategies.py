@@ -1,13 +1,17 @@
-"""Hypothesis strategies for the calculator tests (a later issue makes public ones)."""
+"""Hypothesis strategies for the calculator tests: activities and programmes for the figures.
+
+Values come from the public strategies of :mod:`capacitylib.testing`, with the calculators'
+ranges (1990-2100, amounts in whole minor units).
+"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from capacitylib import Activity, Estimate, Hours, Money, PartialDate, Period, Programme
+from capacitylib import Activity, Estimate, Hours, Money, PartialDate, Period, Programme, testing
 
 MIN_DATE = date(1990, 1, 1)
 MAX_DATE = date(2100, 12, 31)
@@ -15,72 +19,53 @@ MAX_DATE = date(2100, 12, 31)
 dates = st.dates(min_value=MIN_DATE, max_value=MAX_DATE)
 
 
-@st.composite
-def closed_periods(draw: st.DrawFn, max_days: int = 5000) -> Period:
+def closed_periods(max_days: int = 5000) -> st.SearchStrategy[Period]:
     """A closed period of 1 to ``max_days`` days inside 1990-2100."""
-    start = draw(st.dates(min_value=MIN_DATE, max_value=MAX_DATE - timedelta(days=max_days)))
-    length = draw(st.integers(min_value=0, max_value=max_days - 1))
-    return Period(start=start, end=start + timedelta(days=length))
+    return testing.periods(
+        open_end=False, min_date=MIN_DATE, max_date=MAX_DATE, max_days=max_days - 1
+    )
 
 
-@st.composite
-def periods(draw: st.DrawFn) -> Period:
-    """A closed period, or now and then an open one."""
-    if draw(st.booleans()) and draw(st.booleans()):
-        return Period(start=draw(dates))
-    return draw(closed_periods())
+def periods() -> st.SearchStrategy[Period]:
+    """A closed period of up to 5,000 days inside 1990-2100, or an open one."""
+    return testing.periods(min_date=MIN_DATE, max_date=MAX_DATE, max_days=4999)
 
 
-@st.composite
-def partial_dates(draw: st.DrawFn) -> PartialDate:
-    """A date known to the year, the month or the day."""
-    day = draw(dates)
-    precision = draw(st.sampled_from(["year", "month", "day"]))
-    if precision == "year":
-        return PartialDate(day.year)
-    if precision == "month":
-        return PartialDate(day.year, day.month)
-    return PartialDate.from_date(day)
+def partial_dates() -> st.SearchStrategy[PartialDate]:
+    """A date known to the year, the month or the day (always with its year)."""
+    return testing.partial_dates(
+        precisions=("year", "month", "day"), yearless=False, min_date=MIN_DATE, max_date=MAX_DATE
+    )
 
 
-def _decimals(low: int) -> st.SearchStrategy[Decimal]:
-    """Decimals with 2 places from ``low / 100`` to 10 000 (no filtering)."""
-    return st.integers(min_value=low, max_value=1_000_000).map(lambda n: Decimal(n).scaleb(-2))
+def estimates(*, positive: bool = False, integral: bool = False) -> st.SearchStrategy[Estimate]:
+    """An exact figure or a range, non-negative (strictly positive when asked).
 
-
-@st.composite
-def estimates(draw: st.DrawFn, *, positive: bool = False, integral: bool = False) -> Estimate:
-    """An exact figure or a range, non-negative (strictly positive when asked)."""
+    Integral figures run to 500, others to 10,000 with two places.
+    """
     if integral:
-        values = st.integers(min_value=1 if positive else 0, max_value=500).map(Decimal)
-    else:
-        values = _decimals(1 if positive else 0)
-    low = draw(values)
-    high = low + draw(values) if draw(st.booleans()) else low
-    return Estimate(min=low, max=high, approximate=draw(st.booleans()))
+        return testing.estimates(min_value=1 if positive else 0, max_value=500)
+    return testing.estimates(
+        min_value=Decimal("0.01") if positive else 0, max_value=10_000, places=2
+    )
 
 
-@st.composite
-def hours(draw: st.DrawFn) -> Hours:
-    """Hours in any unit, sometimes with a stated academic-hour length."""
-    figure = draw(estimates())
-    unit = draw(st.sampled_from(["clock_hour", "academic_hour", "day"]))
-    data: dict[str, object] = {"min": figure.min, "max": figure.max, "unit": unit}
-    if unit == "academic_hour" and draw(st.booleans()):
-        data["academic_hour_minutes"] = draw(st.integers(min_value=30, max_value=60))
-    return Hours.model_validate(data)
+def hours() -> st.SearchStrategy[Hours]:
+    """Hours in clock hours, academic hours or days, sometimes with a stated academic-hour length."""
+    return testing.hours(
+        units=("clock_hour", "academic_hour", "day"),
+        values=st.decimals(min_value=0, max_value=10_000, places=2),
+        academic_hour_minutes=st.integers(min_value=30, max_value=60),
+    )
 
 
-currencies = st.sampled_from(["EUR", "CZK", "PLN", "LTL", "LVL", "JPY"])
+CURRENCIES = ("EUR", "CZK", "PLN", "LTL", "LVL", "JPY")
 
 
-@st.composite
-def money(draw: st.DrawFn, currency: str | None = None) -> Money:
+def money(currency: str | None = None) -> st.SearchStrategy[Money]:
     """A non-negative amount that is a whole number of the currency's minor units."""
-    code = currency or draw(currencies)
-    minor = draw(st.integers(min_value=0, max_value=10**13))
-    digits = 0 if code == "JPY" else 2
-    return Money.of(Decimal(minor).scaleb(-digits), code)
+    drawn = testing.money(currencies=[currency] if currency else CURRENCIES, max_amount=10**11)
+    return drawn.map(lambda m: m.rounded())
 
 
 weights = st.tuples(

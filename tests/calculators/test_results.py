@@ -25,8 +25,10 @@ from capacitylib.calculators import (
     period_achievement,
     share_of,
 )
+from capacitylib.testing import rich_programme_documents
+from capacitylib.testing._figures import texts
+from capacitylib.testing._plain import estimates, localized
 from capacitylib.testing._results import breakdowns, indicator_periods
-from capacitylib.testing._rich import estimates, localized, rich_programme_documents, texts
 from tests.models.test_results_framework import MONITORING_REPORT
 
 REPORT = Programme.model_validate(MONITORING_REPORT)

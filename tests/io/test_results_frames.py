@@ -17,7 +17,7 @@ import capacitylib
 from capacitylib import Programme
 from capacitylib.calculators import CONTEXT, indicator_breakdowns, indicator_period_figures
 from capacitylib.io.results_frames import breakdowns_frame, indicator_periods_frame
-from capacitylib.testing._rich import programme_collections
+from capacitylib.testing import programme_collections
 from tests.models.test_results_framework import MONITORING_REPORT
 
 REPORT = Programme.model_validate(MONITORING_REPORT)

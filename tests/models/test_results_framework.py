@@ -13,8 +13,10 @@ from pydantic import ValidationError
 import capacitylib
 from capacitylib import Breakdown, Indicator, IndicatorPeriod, Programme
 from capacitylib.models.indicator import age_band_bounds
+from capacitylib.testing import rich_programme_documents
+from capacitylib.testing._figures import texts
+from capacitylib.testing._plain import estimates, localized
 from capacitylib.testing._results import breakdowns, indicator_periods
-from capacitylib.testing._rich import estimates, localized, rich_programme_documents, texts
 
 #: An indicator as an ESF+ monitoring report states it (illustrative figures, not a seed's):
 #: targets per year, actuals with dates and sources, gender and age breakdowns, the common

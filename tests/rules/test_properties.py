@@ -1,9 +1,13 @@
-"""Properties of check() over generated valid programmes (a strategy local to these tests)."""
+"""Properties of check() over generated valid programmes.
+
+The programmes are built here from the public value strategies, with the ranges these rules
+need (the field's years and the ends of the calendar, small and huge quantities).
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -11,13 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from capacitylib import FindingsError, Problem, Programme, to_document
+from capacitylib import FindingsError, Problem, Programme, testing, to_document
 from capacitylib.codelists import (
     ActivityKind,
     ActivityStatus,
     FundingInstrument,
     FundingSourceKind,
-    HoursUnit,
     IndicatorKind,
     OrganisationKind,
     PartnerRole,
@@ -28,8 +31,9 @@ from capacitylib.codelists import (
     TimeUnit,
 )
 from capacitylib.rules import CATALOGUE, check, check_strict
-from capacitylib.testing._rich import codes as enum_values
-from capacitylib.testing._rich import estimates as shared_estimates
+from capacitylib.testing import as_data
+from capacitylib.testing._plain import codes as enum_values
+from capacitylib.testing._plain import estimates as shared_estimates
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -50,36 +54,16 @@ def estimates(values: st.SearchStrategy[Decimal] = quantities) -> st.SearchStrat
     return shared_estimates(values)  # type: ignore[return-value]
 
 
-@st.composite
-def hours(draw: st.DrawFn) -> dict[str, Any]:
-    data = draw(estimates())
-    unit = draw(st.sampled_from(list(HoursUnit)))
-    data["unit"] = unit.value
-    if unit is HoursUnit.ACADEMIC_HOUR and draw(st.booleans()):
-        data["academic_hour_minutes"] = draw(st.integers(1, 120))
-    return data
+def hours() -> st.SearchStrategy[dict[str, Any]]:
+    return as_data(testing.hours(values=quantities, academic_hour_minutes=st.integers(1, 120)))
 
 
-@st.composite
-def periods(draw: st.DrawFn) -> dict[str, Any]:
-    start = draw(dates)
-    if draw(st.booleans()):
-        return {"start": start}
-    room = (date.max - start).days
-    return {"start": start, "end": start + timedelta(days=draw(st.integers(0, min(room, 3000))))}
+def periods() -> st.SearchStrategy[dict[str, Any]]:
+    return as_data(testing.periods(dates=dates, max_date=date.max, max_days=3000))
 
 
-@st.composite
-def partial_dates(draw: st.DrawFn) -> str:
-    day = draw(dates)
-    form = draw(st.sampled_from(["year", "month", "day", "--MM", "--MM-DD"]))
-    return {
-        "year": f"{day.year:04d}",
-        "month": f"{day.year:04d}-{day.month:02d}",
-        "day": day.isoformat(),
-        "--MM": f"--{day.month:02d}",
-        "--MM-DD": f"--{day.month:02d}-{min(day.day, 28):02d}",
-    }[form]
+def partial_dates() -> st.SearchStrategy[str]:
+    return as_data(testing.partial_dates(dates=dates))
 
 
 texts = st.sampled_from(
@@ -139,14 +123,14 @@ def activities(orgs: list[str]) -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
-money = st.fixed_dictionaries(
-    {
-        "amount": st.one_of(
+money = as_data(
+    testing.money(
+        currencies=["EUR", "LVL", "CZK"],
+        amounts=st.one_of(
             st.sampled_from([Decimal("0.00"), Decimal("100.00"), Decimal("95.00")]),
             st.decimals(min_value=0, max_value=Decimal("1e12"), places=2, allow_nan=False),
         ),
-        "currency": st.sampled_from(["EUR", "EUR", "EUR", "LVL", "CZK"]),
-    }
+    )
 )
 
 

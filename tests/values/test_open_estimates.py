@@ -4,10 +4,11 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from capacitylib.testing import _format11
-from capacitylib.testing._rich import quantities
+from capacitylib.testing import as_data
+from capacitylib.testing._figures import quantities
 from capacitylib.values import Estimate, Hours
 
 
@@ -65,7 +66,15 @@ def test_hours_convert_with_their_open_end():
     assert str(up_to) == "up to 32"
 
 
-@given(_format11.open_estimates(quantities))
+_OPEN = st.builds(
+    lambda bound, value, approximate: bound(value, approximate=approximate),
+    st.sampled_from([Estimate.minimum, Estimate.maximum]),
+    quantities,
+    st.booleans(),
+)
+
+
+@given(as_data(_OPEN))
 def test_open_estimates_round_trip_through_json(data):
     """An open-ended figure is written and read back unchanged."""
     e = Estimate.model_validate(data)

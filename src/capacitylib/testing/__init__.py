@@ -18,7 +18,9 @@ values that are hard for flat formats (separators, quotes, a leading "=", ``1E+3
 what the models accept (10^18, 10^-1000000, 40-digit decimals, 0001-01-01, 9999-12-31); pass
 :data:`EXTREME` or your own :class:`Figures` to :func:`rich_programme_documents` to mix.
 :func:`nearly_valid_documents` gives documents that break exactly one named rule, with the
-error code and path a validator must report.
+error code and path a validator must report. :func:`as_data` turns any value strategy into
+the plain data a file holds (:func:`to_data` for one value); every document strategy draws its
+values that way, from the value strategies here.
 """
 
 from capacitylib.io import _extras
@@ -32,10 +34,9 @@ from capacitylib.testing._documents import (  # noqa: E402 - after the extra che
     programme_documents,
     programmes,
 )
+from capacitylib.testing._figures import EXTREME, ORDINARY, Figures  # noqa: E402
+from capacitylib.testing._plain import as_data, to_data  # noqa: E402
 from capacitylib.testing._rich import (  # noqa: E402
-    EXTREME,
-    ORDINARY,
-    Figures,
     extreme_programme_documents,
     programme_collections,
     rich_programme_documents,
@@ -56,6 +57,7 @@ __all__ = [
     "ORDINARY",
     "Figures",
     "NearlyValid",
+    "as_data",
     "estimates",
     "extreme_programme_documents",
     "extreme_programmes",
@@ -69,4 +71,5 @@ __all__ = [
     "programme_documents",
     "programmes",
     "rich_programme_documents",
+    "to_data",
 ]

@@ -1,8 +1,7 @@
 """Strategy pieces for the fields format 1.1 added, as plain data (used by ``_rich``).
 
-Stated periods to the month or year or with one end, funding shares, open-ended estimates,
-extensions, measures, related programmes, stated counts, partner groups, target-group
-statements and unit costs.
+Stated periods to the month or year or with one end, funding shares, extensions, measures,
+related programmes, stated counts, partner groups, target-group statements and unit costs.
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from capacitylib.codelists import (
     TargetRole,
     TaxBasis,
 )
+from capacitylib.testing._plain import codes, drop_none, maybe
 
 #: Shares as sources state them: 0, 1, "0.85", four places at most.
 shares = st.one_of(
@@ -58,18 +58,6 @@ def extensions() -> st.SearchStrategy[dict[str, Any]]:
     return st.dictionaries(_namespaces, json_values, max_size=2)
 
 
-def codes(enum: type) -> st.SearchStrategy[str]:
-    return st.sampled_from([member.value for member in enum])  # type: ignore[attr-defined]
-
-
-def _drop(data: dict[str, object]) -> dict[str, object]:
-    return {k: v for k, v in data.items() if v is not None and v not in ([], {})}
-
-
-def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.one_of(st.none(), strategy)
-
-
 def _period_end(value: date, form: str) -> str:
     if form == "y":
         return f"{value.year:04d}"
@@ -89,26 +77,17 @@ def stated_periods(
     start = _period_end(first, draw(forms)) if shape != "end" else None
     end = _period_end(last, draw(forms)) if shape != "start" else None
     when = st.builds(_period_end, dates, forms)
-    return _drop(
+    return drop_none(
         {
             "start": start,
             "end": end,
-            "status": draw(_maybe(codes(PeriodStatus))),
-            "source": draw(_maybe(texts)),
-            "url": draw(_maybe(st.just("https://example.org/decision?id=1"))),
-            "stated_on": draw(_maybe(when)),
-            "effective_from": draw(_maybe(when)),
+            "status": draw(maybe(codes(PeriodStatus))),
+            "source": draw(maybe(texts)),
+            "url": draw(maybe(st.just("https://example.org/decision?id=1"))),
+            "stated_on": draw(maybe(when)),
+            "effective_from": draw(maybe(when)),
         }
     )
-
-
-@st.composite
-def open_estimates(draw: st.DrawFn, quantities: st.SearchStrategy[Decimal]) -> dict[str, object]:
-    """An "at least N" or "up to N" figure as plain data."""
-    value = draw(quantities)
-    if draw(st.booleans()):
-        return {"min": value, "at_least": True, "approximate": draw(st.booleans())}
-    return {"min": 0, "max": value, "up_to": True, "approximate": draw(st.booleans())}
 
 
 @st.composite
@@ -122,61 +101,61 @@ def context_fields(  # noqa: PLR0917 - the building blocks of _rich, passed in
 ) -> dict[str, object]:
     """The programme-level fields of format 1.1 (every one drawn or left out)."""
     measure_codes = st.sampled_from(["9.2.6", "4.3.1.1", "05-001-01-05-01", "Działanie 9.1"])
-    return _drop(
+    return drop_none(
         {
-            "short_name": draw(_maybe(texts.filter(lambda t: len(t) <= 100))),
+            "short_name": draw(maybe(texts.filter(lambda t: len(t) <= 100))),
             "measures": [
-                _drop(
+                drop_none(
                     {
                         "level": draw(codes(MeasureLevel)),
                         "code": code,
-                        "code_scheme": draw(_maybe(st.just("other"))),
+                        "code_scheme": draw(maybe(st.just("other"))),
                         "name": draw(localized) if code is None or draw(st.booleans()) else None,
                     }
                 )
-                for code in draw(st.lists(_maybe(measure_codes), max_size=2))
+                for code in draw(st.lists(maybe(measure_codes), max_size=2))
             ],
             "related_programmes": [
-                _drop(
+                drop_none(
                     {
                         "relation": draw(codes(ProgrammeRelation)),
-                        "programme": draw(_maybe(st.just("phase-1"))),
-                        "code": draw(_maybe(st.just("9.2.1.1/15/I/001"))),
+                        "programme": draw(maybe(st.just("phase-1"))),
+                        "code": draw(maybe(st.just("9.2.1.1/15/I/001"))),
                         "title": draw(localized),
-                        "url": draw(_maybe(st.just("https://example.org/phase-1"))),
-                        "note": draw(_maybe(texts)),
+                        "url": draw(maybe(st.just("https://example.org/phase-1"))),
+                        "note": draw(maybe(texts)),
                     }
                 )
                 for _ in range(draw(st.integers(0, 2)))
             ],
-            "approved_on": draw(_maybe(partial_dates)),
-            "status": draw(_maybe(codes(ProgrammeStatus))),
-            "status_as_of": draw(_maybe(partial_dates)),
+            "approved_on": draw(maybe(partial_dates)),
+            "status": draw(maybe(codes(ProgrammeStatus))),
+            "status_as_of": draw(maybe(partial_dates)),
             "stated_counts": draw(
                 st.lists(stated_counts(texts, estimates, partial_dates), max_size=2)
             ),
             "partner_groups": [
-                _drop(
+                drop_none(
                     {
                         "description": draw(localized),
                         "role": draw(codes(PartnerRole)),
-                        "kind": draw(_maybe(codes(OrganisationKind))),
-                        "count": draw(_maybe(estimates)),
-                        "country": draw(_maybe(countries)),
-                        "note": draw(_maybe(texts)),
+                        "kind": draw(maybe(codes(OrganisationKind))),
+                        "count": draw(maybe(estimates)),
+                        "country": draw(maybe(countries)),
+                        "note": draw(maybe(texts)),
                     }
                 )
                 for _ in range(draw(st.integers(0, 2)))
             ],
             "target_group_statements": [
-                _drop(
+                drop_none(
                     {
                         "text": draw(localized),
                         "role": draw(codes(TargetRole)),
-                        "group": draw(_maybe(codes(TargetGroup))),
-                        "count": draw(_maybe(estimates)),
-                        "unit": draw(_maybe(codes(ReachUnit))),
-                        "note": draw(_maybe(texts)),
+                        "group": draw(maybe(codes(TargetGroup))),
+                        "count": draw(maybe(estimates)),
+                        "unit": draw(maybe(codes(ReachUnit))),
+                        "note": draw(maybe(texts)),
                     }
                 )
                 for _ in range(draw(st.integers(0, 2)))
@@ -195,14 +174,14 @@ def stated_counts(
     partial_dates: st.SearchStrategy[str],
 ) -> dict[str, object]:
     """A count as one source states it."""
-    return _drop(
+    return drop_none(
         {
             "subject": draw(codes(CountSubject)),
             "value": draw(estimates),
-            "source": draw(_maybe(texts)),
-            "url": draw(_maybe(st.just("https://example.org/p"))),
-            "stated_on": draw(_maybe(partial_dates)),
-            "note": draw(_maybe(texts)),
+            "source": draw(maybe(texts)),
+            "url": draw(maybe(st.just("https://example.org/p"))),
+            "stated_on": draw(maybe(partial_dates)),
+            "note": draw(maybe(texts)),
         }
     )
 
@@ -215,14 +194,14 @@ def unit_costs(
     money: st.SearchStrategy[dict[str, object]],
 ) -> dict[str, object]:
     """A unit-cost rule."""
-    return _drop(
+    return drop_none(
         {
             "item": draw(localized),
             "amount": draw(money),
             "per": draw(texts.filter(lambda t: len(t) <= 100)),
             "ceiling": draw(st.booleans()) or None,
-            "tax": draw(_maybe(codes(TaxBasis))),
-            "note": draw(_maybe(texts)),
+            "tax": draw(maybe(codes(TaxBasis))),
+            "note": draw(maybe(texts)),
         }
     )
 
@@ -231,10 +210,10 @@ def place_fields(
     draw: st.DrawFn, estimates: st.SearchStrategy[dict[str, object]]
 ) -> dict[str, object]:
     """``place_kind`` and ``place_count`` of a location."""
-    return _drop(
+    return drop_none(
         {
-            "place_kind": draw(_maybe(codes(PlaceKind))),
-            "place_count": draw(_maybe(estimates)),
+            "place_kind": draw(maybe(codes(PlaceKind))),
+            "place_count": draw(maybe(estimates)),
         }
     )
 
@@ -243,7 +222,6 @@ __all__ = [
     "context_fields",
     "extensions",
     "json_values",
-    "open_estimates",
     "place_fields",
     "shares",
     "stated_counts",

@@ -19,6 +19,7 @@ from capacitylib.codelists import (
     LabourMarketStatus,
     TargetGroup,
 )
+from capacitylib.testing._plain import drop_none, maybe
 
 _AGE_BANDS = ("<18", "18-29", "30-54", "55+", "18-24", "25-64", "65+")
 _REGIONS = ("Vidzeme", "Latgale", "Moravskoslezský kraj", "Vilniaus apskritis", "LT011")
@@ -30,14 +31,6 @@ _CATEGORIES: dict[BreakdownDimension, tuple[str, ...]] = {
     BreakdownDimension.REGION: _REGIONS,
     BreakdownDimension.OTHER: ("first-time", "returning", "managers"),
 }
-
-
-def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.none() | strategy
 
 
 @st.composite
@@ -54,11 +47,11 @@ def breakdowns(
             st.lists(st.sampled_from(_CATEGORIES[by]), unique=True, min_size=1, max_size=3)
         )
         drawn.append(
-            _drop_none(
+            drop_none(
                 {
                     "by": by.value,
                     "parts": [{"category": c, "value": draw(estimate)} for c in categories],
-                    "complete": draw(_maybe(st.booleans())),
+                    "complete": draw(maybe(st.booleans())),
                 }
             )
         )
@@ -92,21 +85,21 @@ def indicator_periods(
 
         def figure(actual: bool, year: int = year) -> dict[str, Any]:
             value = None if qualitative and draw(st.booleans()) else draw(estimate)
-            narrative = draw(localized) if value is None else draw(_maybe(localized))
+            narrative = draw(localized) if value is None else draw(maybe(localized))
             data = {
                 "value": value,
                 "breakdowns": draw(breakdowns(estimate=estimate)) if value is not None else [],
                 "narrative": narrative,
-                "note": draw(_maybe(texts)),
+                "note": draw(maybe(texts)),
             }
             if actual:
-                data["as_of"] = draw(_maybe(st.sampled_from([f"{year}-12", f"{year}-06-30"])))
-                data["source"] = draw(_maybe(texts))
-            return _drop_none(data)
+                data["as_of"] = draw(maybe(st.sampled_from([f"{year}-12", f"{year}-06-30"])))
+                data["source"] = draw(maybe(texts))
+            return drop_none(data)
 
         which = draw(st.sampled_from(["target", "actual", "both", "both"]))
         periods.append(
-            _drop_none(
+            drop_none(
                 {
                     "start": start,
                     "end": end,
@@ -148,8 +141,8 @@ def results_fields(
     ]
     fields: dict[str, Any] = {
         "measure": None if measure is IndicatorMeasure.UNIT else measure.value,
-        "baseline_as_of": draw(_maybe(st.sampled_from(["2014", "2019-12-31", "2020-06"]))),
-        "baseline_source": draw(_maybe(texts)),
+        "baseline_as_of": draw(maybe(st.sampled_from(["2014", "2019-12-31", "2020-06"]))),
+        "baseline_source": draw(maybe(texts)),
         "target_breakdowns": draw(breakdowns(estimate=estimate)) or None,
         "periods": draw(
             indicator_periods(
@@ -160,13 +153,13 @@ def results_fields(
             )
         )
         or None,
-        "common_indicator": draw(_maybe(st.sampled_from(["EECO01", "EECR03", "CO01", "X-1"]))),
-        "subset_of": draw(_maybe(st.sampled_from(same_unit))) if same_unit else None,
+        "common_indicator": draw(maybe(st.sampled_from(["EECO01", "EECR03", "CO01", "X-1"]))),
+        "subset_of": draw(maybe(st.sampled_from(same_unit))) if same_unit else None,
         "follows_from": draw(st.lists(st.sampled_from(outputs), unique=True, max_size=2))
         if outputs and kind == IndicatorKind.RESULT.value
         else None,
     }
-    return _drop_none(fields)
+    return drop_none(fields)
 
 
 __all__ = ["breakdowns", "indicator_periods", "results_fields"]

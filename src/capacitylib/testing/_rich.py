@@ -10,19 +10,13 @@ ISO text), not models.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-from decimal import Decimal
-
 from hypothesis import strategies as st
 
-from capacitylib import _tables
 from capacitylib.codelists import (
     ActivityKind,
     ActivityStatus,
     FundingInstrument,
     FundingSourceKind,
-    HoursUnit,
     IndicatorKind,
     OrganisationKind,
     OutputKind,
@@ -34,214 +28,21 @@ from capacitylib.codelists import (
     TimeUnit,
 )
 from capacitylib.testing import _format11 as v11
+from capacitylib.testing._figures import EXTREME, ORDINARY, Figures, languages, texts
+from capacitylib.testing._plain import (
+    codes,
+    countries,
+    drop_none,
+    estimates,
+    hours,
+    ids,
+    localized,
+    maybe,
+    money,
+    partial_dates,
+    periods,
+)
 from capacitylib.testing._results import results_fields
-
-currencies = st.sampled_from(sorted(_tables.currencies()))
-countries = st.sampled_from(sorted(_tables.countries()))
-
-amounts = st.decimals(
-    min_value=Decimal("-1e15"),
-    max_value=Decimal("1e15"),
-    allow_nan=False,
-    allow_infinity=False,
-    places=2,
-)
-dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
-
-
-@st.composite
-def estimates(
-    draw: st.DrawFn,
-    values: st.SearchStrategy[Decimal] | None = None,
-    *,
-    figures: Figures | None = None,
-) -> dict[str, object]:
-    """An Estimate as plain data; ``values`` draws the bounds (default: :data:`quantities`).
-
-    Ordinary figures draw ``max`` as ``min`` plus a quantity; extreme ones draw both bounds
-    from :attr:`Figures.quantities` and order them, so that ``max`` stays within the limit.
-    """
-    if values is None and draw(st.integers(0, 7)) == 0:
-        # "at least 30", "up to 200": figures with one bound (format 1.1).
-        return draw(v11.open_estimates((figures or ORDINARY).quantities))
-    if figures is not None and figures.extreme:
-        low, high = sorted((draw(figures.quantities), draw(figures.quantities)))
-        high = draw(st.sampled_from([low, high]))
-        return {"min": low, "max": high, "approximate": draw(st.booleans())}
-    bounds = (quantities if figures is None else figures.quantities) if values is None else values
-    low = draw(bounds)
-    high = draw(st.one_of(st.just(low), bounds.map(lambda q: low + q)))
-    return {"min": low, "max": high, "approximate": draw(st.booleans())}
-
-
-@st.composite
-def hours(draw: st.DrawFn, *, figures: Figures | None = None) -> dict[str, object]:
-    figures = figures or ORDINARY
-    data = draw(estimates(figures=figures))
-    unit = draw(st.sampled_from(list(HoursUnit)))
-    data["unit"] = unit.value
-    if unit is HoursUnit.ACADEMIC_HOUR and draw(st.booleans()):
-        data["academic_hour_minutes"] = draw(figures.academic_hour_minutes)
-    return data
-
-
-@st.composite
-def periods(
-    draw: st.DrawFn, *, open_end: bool = True, figures: Figures | None = None
-) -> dict[str, object]:
-    figures = figures or ORDINARY
-    start = draw(figures.dates)
-    if open_end and draw(st.booleans()):
-        return {"start": start}
-    if figures.extreme:
-        # One day, a day more, or up to the end of the calendar.
-        room = (date.max - start).days
-        days = draw(st.one_of(st.sampled_from([0, min(1, room), room]), st.integers(0, room)))
-        return {"start": start, "end": start + timedelta(days=days)}
-    return {"start": start, "end": start + timedelta(days=draw(st.integers(0, 4000)))}
-
-
-@st.composite
-def partial_dates(draw: st.DrawFn, *, figures: Figures | None = None) -> str:
-    d = draw((figures or ORDINARY).dates)
-    form = draw(st.sampled_from(["y", "ym", "ymd", "md", "m"]))
-    return {
-        "y": f"{d.year:04d}",
-        "ym": f"{d.year:04d}-{d.month:02d}",
-        "ymd": d.isoformat(),
-        "md": f"--{d.month:02d}-{d.day:02d}",
-        "m": f"--{d.month:02d}",
-    }[form]
-
-
-def localized() -> st.SearchStrategy[dict[str, str]]:
-    return st.dictionaries(languages, texts, min_size=1, max_size=3)
-
-
-TRICKY = [
-    "a;b",
-    "[not json",
-    '["looks", "like json"]',
-    "=SUM(A1:A3)",
-    "+1",
-    " leading and trailing ",
-    'quote " and comma ,',
-    "line one\nline two",
-    "Šeima, ģimene, rodina",
-    "true",
-    "0001478",
-    "2019-05",
-]
-
-texts = st.one_of(
-    st.sampled_from(TRICKY),
-    st.text(
-        alphabet=st.characters(
-            blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"
-        ),
-        min_size=1,
-        max_size=30,
-    ).filter(lambda s: s.strip() != ""),
-)
-languages = st.sampled_from(["lt", "lv", "cs", "pl", "en", "no", "pt-BR", "de"])
-ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,12}", fullmatch=True)
-
-quantities = st.one_of(
-    st.sampled_from([Decimal("0"), Decimal("0.0"), Decimal("1E+3"), Decimal("2.50")]),
-    st.decimals(min_value=0, max_value=Decimal("1e9"), allow_nan=False, places=3),
-)
-money_amounts = st.one_of(
-    st.sampled_from([Decimal("0.00"), Decimal("43940212.00"), Decimal("0.1"), Decimal("1E+3")]),
-    st.decimals(min_value=0, max_value=Decimal("1e15"), allow_nan=False, places=2),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Figures:
-    """How the document strategies draw numbers and dates: :data:`ORDINARY` or :data:`EXTREME`.
-
-    ``extreme`` also changes the shapes: estimates draw both bounds from ``quantities`` (rather
-    than ``min`` plus a quantity) and periods run from one day to the end of the calendar.
-
-    >>> from dataclasses import replace
-    >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate], database=None)  # the first example, unshrunk
-    >>> small_money = replace(ORDINARY, money_amounts=st.just(Decimal("0.01")))
-    >>> documents = rich_programme_documents(figures=small_money)
-    >>> find(documents, lambda d: "budget" in d, settings=quick) is not None
-    True
-    """
-
-    quantities: st.SearchStrategy[Decimal]
-    money_amounts: st.SearchStrategy[Decimal]
-    dates: st.SearchStrategy[date]
-    counts: st.SearchStrategy[int]
-    academic_hour_minutes: st.SearchStrategy[int]
-    extreme: bool = False
-
-
-#: The field's figures: amounts to 10^15, quantities to 10^9, dates 1990-2060.
-ORDINARY = Figures(
-    quantities=quantities,
-    money_amounts=money_amounts,
-    dates=dates,
-    counts=st.integers(0, 50),
-    academic_hour_minutes=st.sampled_from([40, 45, 50]),
-)
-
-_LIMIT = Decimal("1e18")  # capacitylib.values._decimal.DECIMAL_LIMIT, the largest accepted
-_EDGE_DECIMALS = [
-    Decimal(0),
-    Decimal("0E-30"),
-    Decimal("1E-1000000"),  # below the default context's smallest exponent
-    Decimal("1E-28"),
-    Decimal("0.000000000000000001"),
-    Decimal("0.1234567890123456789012345678901234567890"),  # more digits than 28
-    Decimal(1),
-    Decimal("7"),
-    Decimal("1E+15"),
-    Decimal("999999999999999999.999999999999"),
-    Decimal(10**18 - 1),
-    Decimal(10**18),
-    _LIMIT,
-]
-_extreme_decimals = st.one_of(
-    st.sampled_from(_EDGE_DECIMALS),
-    st.integers(0, 10**18).map(Decimal),
-    st.decimals(min_value=0, max_value=_LIMIT, allow_nan=False, allow_infinity=False),
-)
-
-#: The edges of what the models accept: 0, 10^-1000000, 10^18 (the limit), 40-digit decimals,
-#: counts of 10^30, 0001-01-01 and 9999-12-31, academic hours of 1 and 120 minutes.
-EXTREME = Figures(
-    quantities=_extreme_decimals,
-    money_amounts=_extreme_decimals,
-    dates=st.one_of(
-        st.sampled_from([date.min, date(1, 1, 2), date(2000, 2, 29), date(9999, 12, 30), date.max]),
-        st.dates(),
-    ),
-    counts=st.one_of(st.sampled_from([0, 1, 10**18, 10**30]), st.integers(0, 10**40)),
-    academic_hour_minutes=st.sampled_from([1, 40, 45, 119, 120]),
-    extreme=True,
-)
-
-
-def maybe(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
-    return st.one_of(st.none(), strategy)
-
-
-def codes(enum: type) -> st.SearchStrategy[str]:
-    return st.sampled_from([member.value for member in enum])  # type: ignore[attr-defined]
-
-
-@st.composite
-def money(draw: st.DrawFn, *, figures: Figures | None = None) -> dict[str, object]:
-    amount = draw((figures or ORDINARY).money_amounts)
-    return {"amount": amount, "currency": draw(currencies)}
-
-
-def drop_none(data: dict[str, object]) -> dict[str, object]:
-    return {k: v for k, v in data.items() if v is not None and v != []}
 
 
 @st.composite
