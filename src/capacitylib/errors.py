@@ -79,6 +79,11 @@ def _rebuild_error(
     return cls(*args, **kwargs)
 
 
+#: Where a value is in a document: field names and list positions, as pydantic gives them
+#: (``("activities", 0, "hours_per_session")``).
+Loc = tuple[str | int, ...]
+
+
 def format_path(loc: Sequence[str | int]) -> str:
     """Render a pydantic location as a dotted and indexed path.
 

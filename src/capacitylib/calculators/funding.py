@@ -55,10 +55,9 @@ def totals_by_source(budget: Budget) -> dict[FundingSourceKind, Money]:
             sums[source.kind] = amount if previous is None else previous + amount
         currencies = sorted({str(m.currency) for m in sums.values()})
         if len(currencies) > 1:
-            # The first currency in code order, so that the error names them the same every run.
-            total = Money.of(0, currencies[0])
-            for amount in sorted(sums.values(), key=lambda m: str(m.currency)):
-                total = total + amount  # raises CurrencyMismatchError with both currencies named
+            # Raises CurrencyMismatchError naming both currencies, the first in code order so
+            # that the error reads the same every run.
+            sum(sorted(sums.values(), key=lambda m: str(m.currency)), Money.of(0, currencies[0]))
     return {kind: sums[kind] for kind in FundingSourceKind if kind in sums}
 
 
@@ -99,11 +98,8 @@ def budget_total(budget: Budget) -> Money | None:
     sums = list(totals_by_source(budget).values())
     if not sums:
         return None
-    total = sums[0]
     with localcontext(EXACT):
-        for amount in sums[1:]:
-            total = total + amount
-    return total
+        return sum(sums[1:], sums[0])
 
 
 @dataclass(frozen=True, slots=True)

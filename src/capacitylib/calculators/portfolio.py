@@ -242,7 +242,7 @@ class Portfolio:
         year; ``"group"``: the rows of :meth:`by` for every dimension. Amounts are exact
         Arrow decimals with their currency beside them, counts ``Int64``, dates
         ``datetime64``, codes ``category``, figures ``_min``/``_max`` pairs with an
-        ``_unknown`` count (see :func:`capacitylib.io.frames.portfolio_frame`).
+        ``_unknown`` count (see :func:`capacitylib.io.portfolio_frames.portfolio_frame`).
 
         >>> import capacitylib
         >>> frame = portfolio(capacitylib.load_examples()).to_frame()
@@ -250,7 +250,7 @@ class Portfolio:
         >>> budgets.sum(min_count=1).to_dict()  # min_count=1: unknown stays unknown, not 0
         {'CZ': None, 'LT': Decimal('43940212.00'), 'LV': None}
         """
-        from capacitylib.io.frames import portfolio_frame  # noqa: PLC0415 - optional pandas
+        from capacitylib.io.portfolio_frames import portfolio_frame  # noqa: PLC0415 - optional pandas
 
         return portfolio_frame(self, by=by)
 

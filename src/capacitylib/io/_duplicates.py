@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from capacitylib.errors import CapacitylibError
+from capacitylib.errors import CapacitylibError, Loc
 from capacitylib.values._decimal import JSON_NUMBER_DIGITS, JsonNumber, json_number_is_exact
 
 
@@ -30,7 +30,7 @@ from capacitylib.values._decimal import JSON_NUMBER_DIGITS, JsonNumber, json_num
 class DuplicateKey:
     """A key that occurs twice in one mapping: where the mapping is and both positions (1-based)."""
 
-    path: tuple[str | int, ...]
+    path: Loc
     key: str
     first: tuple[int, int]
     second: tuple[int, int]
@@ -159,7 +159,7 @@ class _JsonWalker:
             start = self.skip(start + 1)
         self.value(start, ())
 
-    def value(self, index: int, path: tuple[str | int, ...]) -> int:
+    def value(self, index: int, path: Loc) -> int:
         text = self.text
         index = self.skip(index)
         if text[index] == "{":
@@ -169,7 +169,7 @@ class _JsonWalker:
         _, end = self.scan(text, index)
         return int(end)
 
-    def object(self, index: int, path: tuple[str | int, ...]) -> int:
+    def object(self, index: int, path: Loc) -> int:
         text = self.text
         first: dict[str, int] = {}
         index = self.skip(index)
@@ -190,7 +190,7 @@ class _JsonWalker:
                 return index + 1
             index += 1  # past the comma
 
-    def array(self, index: int, path: tuple[str | int, ...]) -> int:
+    def array(self, index: int, path: Loc) -> int:
         text = self.text
         index = self.skip(index)
         if text[index] == "]":

@@ -161,10 +161,7 @@ class Breakdown(CapacityModel):
     @property
     def total(self) -> Estimate:
         """The sum of the parts (a range where any part is one)."""
-        total = self.parts[0].value
-        for part in self.parts[1:]:
-            total = total + part.value
-        return total
+        return sum((part.value for part in self.parts[1:]), self.parts[0].value)
 
 
 def _check_age_band(band: str, index: int) -> None:

@@ -17,6 +17,7 @@ from capacitylib.codelists import (
     RegionCategory,
     TargetGroup,
 )
+from capacitylib.errors import Loc
 from capacitylib.models._base import (
     EXTENSIONS_DESCRIPTION,
     CapacityModel,
@@ -48,8 +49,6 @@ from capacitylib.values import (
     Period,
     ProgrammeCode,
 )
-
-Loc = tuple[str | int, ...]
 
 
 class Location(CapacityModel):

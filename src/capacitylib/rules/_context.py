@@ -17,14 +17,13 @@ from decimal import (
 from decimal import Context as DecimalContext
 from typing import Any
 
-from capacitylib.errors import Problem, format_path
+from capacitylib.errors import Loc, Problem, format_path
 from capacitylib.models import Programme, StatedPeriod
 from capacitylib.reference import ReferenceTables
 from capacitylib.rules.catalogue import CATALOGUE
 from capacitylib.rules.options import RuleOptions
 from capacitylib.values import Period
 
-Loc = tuple[str | int, ...]
 Findings = Iterator[Problem]
 
 #: The decimal context the rules run in, whatever the caller's: 100 significant digits (sums

@@ -32,10 +32,10 @@ from capacitylib.codelists import (
     PartnerRole,
     RegionCategory,
 )
-from capacitylib.errors import format_path
+from capacitylib.errors import Loc, format_path
 from capacitylib.models import Budget, Programme
 from capacitylib.reference import CofinancingCeiling
-from capacitylib.rules._context import Context, Findings, Loc, finding, quoted, shown
+from capacitylib.rules._context import Context, Findings, finding, quoted, shown
 from capacitylib.values import Money
 
 _INSTRUMENTS = {

@@ -25,10 +25,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from capacitylib.codelists import IndicatorMeasure
+from capacitylib.errors import Loc
 from capacitylib.models import Indicator, Programme
 from capacitylib.models.indicator import Breakdown
 from capacitylib.reference import CommonIndicator
-from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
+from capacitylib.rules._context import Context, Findings, finding, quoted
 
 
 def check_common_indicators(programme: Programme, ctx: Context) -> Findings:

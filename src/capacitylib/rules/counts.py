@@ -37,9 +37,10 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from capacitylib.codelists import ActivityStatus, CountSubject, PartnerRole
+from capacitylib.errors import Loc
 from capacitylib.models import Activity, Programme
 from capacitylib.rules._calendar import plural, whole_units
-from capacitylib.rules._context import HUGE, Context, Findings, Loc, finding
+from capacitylib.rules._context import HUGE, Context, Findings, finding
 from capacitylib.values import Estimate, Period
 
 _PARTNER_ROLES = frozenset({PartnerRole.PARTNER, PartnerRole.ASSOCIATED_PARTNER})

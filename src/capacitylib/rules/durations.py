@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from capacitylib.errors import Problem, format_path
+from capacitylib.errors import Loc, Problem, format_path
 from capacitylib.models import Programme, StatedDuration
 from capacitylib.rules._calendar import describe, length, plural, shift
-from capacitylib.rules._context import Context, Findings, Loc, finding, next_day
+from capacitylib.rules._context import Context, Findings, finding, next_day
 from capacitylib.values import Period
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from capacitylib.errors import Loc
 from capacitylib.models import Programme
-from capacitylib.rules._context import Context, Findings, Loc, finding
+from capacitylib.rules._context import Context, Findings, finding
 
 
 def _extended(programme: Programme) -> Iterator[tuple[Loc, dict[str, Any]]]:

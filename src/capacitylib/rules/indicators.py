@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from capacitylib.errors import Problem
+from capacitylib.errors import Loc, Problem
 from capacitylib.models import Programme
 from capacitylib.models.indicator import IndicatorPeriod
-from capacitylib.rules._context import HUGE, Context, Findings, Loc, finding, quoted
+from capacitylib.rules._context import HUGE, Context, Findings, finding, quoted
 from capacitylib.values import Estimate
 
 

@@ -14,10 +14,10 @@ open end is judged by its start. Without a programme period these rules stay sil
 
 from __future__ import annotations
 
-from capacitylib.errors import Problem, format_path
+from capacitylib.errors import Loc, Problem, format_path
 from capacitylib.models import Programme
 from capacitylib.models._periods import candidates
-from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
+from capacitylib.rules._context import Context, Findings, finding, quoted
 from capacitylib.values import PartialDate, Period
 
 

@@ -48,8 +48,9 @@ from enum import Enum
 
 from pydantic import BaseModel
 
+from capacitylib.errors import Loc
 from capacitylib.models import Programme
-from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
+from capacitylib.rules._context import Context, Findings, finding, quoted
 from capacitylib.values import Estimate, Money, PartialDate, Period
 
 #: Free-mail domains: an address there is a person's, not an organisation's.

@@ -13,9 +13,9 @@
 
 from __future__ import annotations
 
-from capacitylib.errors import format_path
+from capacitylib.errors import Loc, format_path
 from capacitylib.models import Programme
-from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
+from capacitylib.rules._context import Context, Findings, finding, quoted
 from capacitylib.values import LocalizedText
 
 

@@ -27,11 +27,11 @@ from datetime import date
 from typing import TypeVar
 
 from capacitylib.codelists import IndicatorKind, IndicatorMeasure
-from capacitylib.errors import Problem, format_path
+from capacitylib.errors import Loc, Problem, format_path
 from capacitylib.models import Indicator, Programme
 from capacitylib.models.indicator import Breakdown, IndicatorPeriod
 from capacitylib.rules._bounds import exceeds, widened
-from capacitylib.rules._context import Context, Findings, Loc, finding, quoted
+from capacitylib.rules._context import Context, Findings, finding, quoted
 from capacitylib.values import Estimate
 
 Span = tuple[date, date]

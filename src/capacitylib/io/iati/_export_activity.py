@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from capacitylib.errors import Problem, format_path
+from capacitylib.errors import Loc, Problem, format_path
 from capacitylib.io.iati import _codes
 from capacitylib.io.iati._export_figures import (
     XML_LANG,
-    Loc,
     identifier_text,
     xml_text,
 )

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from capacitylib.errors import format_path
+from capacitylib.errors import Loc, format_path
 from capacitylib.io.iati import _codes
-from capacitylib.io.iati._export_figures import Loc, first_day, last_day
+from capacitylib.io.iati._export_figures import first_day, last_day
 from capacitylib.models._periods import choose_period
 from capacitylib.values import PartialDate
 

@@ -17,7 +17,6 @@ from capacitylib.values import Estimate, Money, PartialDate
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 #: A path in a programme, as pydantic gives locations (``("budget", "sources", 0)``).
-Loc = tuple[str | int, ...]
 
 #: Characters an IATI identifier must not contain (IATI rule 1.3.13: they break URLs).
 _IDENTIFIER_UNSAFE = re.compile(r"[/&|?]")

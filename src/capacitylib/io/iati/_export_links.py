@@ -12,8 +12,9 @@ import mimetypes
 from typing import TYPE_CHECKING
 
 from capacitylib.codelists import ProgrammeRelation
+from capacitylib.errors import Loc
 from capacitylib.io.iati import _codes
-from capacitylib.io.iati._export_figures import Loc, identifier_text
+from capacitylib.io.iati._export_figures import identifier_text
 
 if TYPE_CHECKING:
     from lxml import etree

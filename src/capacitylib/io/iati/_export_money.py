@@ -15,8 +15,9 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from capacitylib.errors import Loc
 from capacitylib.io.iati import _codes
-from capacitylib.io.iati._export_figures import Loc, apportion, decimal_text, year_parts
+from capacitylib.io.iati._export_figures import apportion, decimal_text, year_parts
 from capacitylib.io.iati._export_parties import (
     funder_name,
     organisation_loc,

@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from capacitylib.codelists import FundingInstrument, FundingSourceKind, PartnerRole
+from capacitylib.errors import Loc
 from capacitylib.io.iati import _codes
-from capacitylib.io.iati._export_figures import XML_LANG, Loc, xml_text
+from capacitylib.io.iati._export_figures import XML_LANG, xml_text
 from capacitylib.models import Organisation, Programme
 
 if TYPE_CHECKING:

@@ -17,8 +17,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from capacitylib.codelists import IndicatorMeasure
+from capacitylib.errors import Loc
 from capacitylib.io.iati import _codes
-from capacitylib.io.iati._export_figures import Loc, decimal_text, figure, last_day
+from capacitylib.io.iati._export_figures import decimal_text, figure, last_day
 from capacitylib.values import Estimate, LocalizedText, PartialDate
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from capacitylib.errors import Problem, format_path
+from capacitylib.errors import Loc, Problem, format_path
 from capacitylib.io._extras import require
 from capacitylib.io.iati._ruleset_spec import RULE_KEYS, XPATH_KEYS, CaseSpec
 
@@ -47,8 +47,6 @@ LOOP_SLOT = re.compile(r"\$1(?!\d)")
 #: The JSON keys whose names are not the :class:`~._rule_types.CaseSpec` field names.
 FIELD_NAMES = {"if": "if_", "ruleInfo": "rule_info", "idCondition": "id_condition"}
 
-Location = tuple[str | int, ...]
-
 #: A loop's ``subs`` (the keys whose ``$1`` takes each value), or ``None`` outside a loop.
 Subs = tuple[str, ...] | None
 
@@ -60,7 +58,7 @@ class RuleCase:
     context: str
     rule: str
     spec: CaseSpec
-    location: Location
+    location: Loc
     inner: tuple[RuleCase, ...] = ()  # a loop's cases, their "$1" still in place
 
     @property
@@ -106,7 +104,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _invalid(location: Location, message: str, value: Any) -> Problem:
+def _invalid(location: Loc, message: str, value: Any) -> Problem:
     return Problem(
         code="iati_ruleset_invalid",
         path=format_path(location),
@@ -156,7 +154,7 @@ class Reader:
         return cases
 
     def _block(
-        self, context: str, name: str, block: Any, location: Location, *, subs: Subs
+        self, context: str, name: str, block: Any, location: Loc, *, subs: Subs
     ) -> list[RuleCase]:
         rule = CAMEL_NAMES.get(name, name)
         if rule not in RULE_KEYS or (subs is not None and rule == "loop"):
@@ -177,7 +175,7 @@ class Reader:
         return found
 
     def _case(
-        self, context: str, rule: str, case: Any, location: Location, *, subs: Subs
+        self, context: str, rule: str, case: Any, location: Loc, *, subs: Subs
     ) -> RuleCase | None:
         if not isinstance(case, dict):
             self.problems.append(_invalid(location, "a case is a JSON object", case))
@@ -204,7 +202,7 @@ class Reader:
             inner += self._block(context, name, block, where, subs=spec.subs)
         return RuleCase(context, rule, spec, location, tuple(inner)) if ok else None
 
-    def _regex_ok(self, spec: CaseSpec, location: Location) -> bool:
+    def _regex_ok(self, spec: CaseSpec, location: Loc) -> bool:
         if spec.regex is None:
             return True
         try:
@@ -216,7 +214,7 @@ class Reader:
             return False
         return True
 
-    def _xpaths_ok(self, case: dict[str, Any], location: Location, subs: Subs) -> bool:
+    def _xpaths_ok(self, case: dict[str, Any], location: Loc, subs: Subs) -> bool:
         # Every XPath is compiled and evaluated once now (NOW and ORG-ID-PREFIX are XPath
         # names too, so they pass). In a loop, the keys in `subs` get a sample value for "$1".
         ok = True
@@ -232,7 +230,7 @@ class Reader:
                 ok &= self._xpath_ok(expression, where, self._probe[0])
         return ok
 
-    def _xpath_ok(self, expression: str, location: Location, probe: Any) -> bool:
+    def _xpath_ok(self, expression: str, location: Loc, probe: Any) -> bool:
         try:
             self._etree.XPath(expression)(probe)
         except self._etree.XPathError as exc:
@@ -241,7 +239,7 @@ class Reader:
         return True
 
 
-def xpath_problem(location: Location, expression: str, why: str) -> Problem:
+def xpath_problem(location: Loc, expression: str, why: str) -> Problem:
     """An XPath of the ruleset that lxml cannot compile or evaluate (``why``: lxml's words)."""
     return Problem(
         code="iati_rule_xpath_invalid",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from capacitylib.errors import Problem, Severity
+from capacitylib.errors import Loc, Problem, Severity
 from capacitylib.io._extras import require
 from capacitylib.io.iati import _rule_types as rt
 from capacitylib.io.iati._ruleset_reader import FIELD_NAMES, LOOP_SLOT, RuleCase, xpath_problem
@@ -193,7 +193,7 @@ class Runner:
             top = ancestor
         return self.order.get(top, -1)
 
-    def _note_xpath(self, location: tuple[str | int, ...], expression: str, why: str) -> None:
+    def _note_xpath(self, location: Loc, expression: str, why: str) -> None:
         problem = xpath_problem(location, expression, why)
         if (problem.path, expression) not in self.noted:
             self.noted.add((problem.path, expression))

@@ -10,13 +10,12 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from capacitylib.errors import Loc
 from capacitylib.io.tables._decode import CellError, Decoder, canonical_type, plain, unchanged
 from capacitylib.io.tables._figures import FigureReader
 from capacitylib.io.tables._header import Header, resolve_header
 from capacitylib.io.tables._schema import Column, Group, Table
 from capacitylib.io.tables.problems import TableProblem
-
-Path = tuple[str | int, ...]
 
 
 @dataclass(slots=True)
@@ -28,13 +27,13 @@ class Row:
     join: tuple[Any, ...]
     position: int | None
     obj: Any
-    prov: Mapping[Path, str]
+    prov: Mapping[Loc, str]
     """Where each value came from (path to column name); one mapping shared by a table's rows."""
-    failed: set[Path]
-    problems: list[tuple[Path, str | None, CellError, Any]]
+    failed: set[Loc]
+    problems: list[tuple[Loc, str | None, CellError, Any]]
     children: dict[str, list[Row]] = field(default_factory=dict)
     index: int = 0
-    path: Path = ()
+    path: Loc = ()
 
     @property
     def key(self) -> Any:
@@ -232,7 +231,7 @@ class _Plan:
             if g.name in members or g.name in wholes
         ]
         #: Where each value came from, for problems: the same for every row of the table.
-        self.prov: Mapping[Path, str] = MappingProxyType(_provenance(table, headers))
+        self.prov: Mapping[Loc, str] = MappingProxyType(_provenance(table, headers))
 
     def values(self, row_cells: Sequence[Any]) -> tuple[Any, ...] | None:
         """The cells of a row in header order, as plain values (empty ones ``None``).
@@ -280,9 +279,9 @@ def _group_plan(group: Group, members: list[tuple[int, str]], whole: int | None)
     return group, members, whole, ordered
 
 
-def _provenance(table: Table, headers: list[Header]) -> dict[Path, str]:
+def _provenance(table: Table, headers: list[Header]) -> dict[Loc, str]:
     """Path in a row's object -> the column its value comes from (language columns first)."""
-    prov: dict[Path, str] = {}
+    prov: dict[Loc, str] = {}
     for h in headers:
         col = h.column
         if h.group is None and col is not None and col.group is None and col.kind == "localized":
@@ -298,7 +297,7 @@ def _provenance(table: Table, headers: list[Header]) -> dict[Path, str]:
     return prov
 
 
-def first_language(prov: Mapping[Path, str], col: Column) -> str:
+def first_language(prov: Mapping[Loc, str], col: Column) -> str:
     """The name of the first language column of a text, for problems with the whole text."""
     for path, name in prov.items():
         if path[:-1] == col.path and len(path) == len(col.path) + 1:
@@ -327,4 +326,4 @@ def set_(obj: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     obj[path[-1]] = value
 
 
-__all__ = ["Path", "Row", "RowReader", "Unplaced", "first_language", "get", "set_"]
+__all__ = ["Loc", "Row", "RowReader", "Unplaced", "first_language", "get", "set_"]

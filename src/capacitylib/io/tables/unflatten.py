@@ -15,12 +15,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from capacitylib.errors import format_path, problems_from_error
+from capacitylib.errors import Loc, format_path, problems_from_error
 from capacitylib.io._gc import gc_paused
 from capacitylib.io.tables import cells
 from capacitylib.io.tables._decode import CellError
 from capacitylib.io.tables._header import unknown_table
-from capacitylib.io.tables._rows import Path, Row, RowReader
+from capacitylib.io.tables._rows import Row, RowReader
 from capacitylib.io.tables.columns import TABLES, TABLES_BY_NAME, Table, children_of
 from capacitylib.io.tables.flatten import Tables
 from capacitylib.io.tables.problems import TableError, TableProblem
@@ -356,7 +356,7 @@ class _Reader:
         return ProgrammeResult(pid, row.number, programme, problems)
 
 
-def _build(row: Row, path: Path, rows: list[Row]) -> Any:
+def _build(row: Row, path: Loc, rows: list[Row]) -> Any:
     row.path = path
     rows.append(row)
     for child in _CHILDREN[row.table.name]:
@@ -372,13 +372,13 @@ def _build(row: Row, path: Path, rows: list[Row]) -> Any:
     return row.obj
 
 
-def _provenance(rows: list[Row]) -> tuple[dict[Path, tuple[Row, str | None]], set[Path]]:
+def _provenance(rows: list[Row]) -> tuple[dict[Loc, tuple[Row, str | None]], set[Loc]]:
     """Where each path of a programme came from, and the paths whose bad cell is reported.
 
     Worked out only for a programme that fails validation (``rows`` as :func:`_build` met them).
     """
-    prov: dict[Path, tuple[Row, str | None]] = {}
-    failed: set[Path] = set()
+    prov: dict[Loc, tuple[Row, str | None]] = {}
+    failed: set[Loc] = set()
     for row in rows:
         path = row.path
         prov[path] = (row, None)
@@ -388,9 +388,7 @@ def _provenance(rows: list[Row]) -> tuple[dict[Path, tuple[Row, str | None]], se
     return prov, failed
 
 
-def _locate(
-    loc: Path, prov: dict[Path, tuple[Row, str | None]], root: Row
-) -> tuple[Row, str | None]:
+def _locate(loc: Loc, prov: dict[Loc, tuple[Row, str | None]], root: Row) -> tuple[Row, str | None]:
     for k in range(len(loc), -1, -1):
         found = prov.get(loc[:k])
         if found is not None:
