@@ -6,6 +6,7 @@ Pages run in a temporary directory, so files they write do not land in the repos
 """
 
 import doctest
+import importlib.util
 import re
 from pathlib import Path
 
@@ -139,3 +140,30 @@ def test_dask_how_to_scripts_run_as_scripts_in_worker_processes(tmp_path):
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
     assert sorted(r["input"] for r in written) == sorted(o.text for o in rejected)
+
+
+IMAGE = re.compile(r"!\[[^\]]*\]\((images/[^)]+)\)")
+
+
+def test_every_chart_a_page_shows_is_in_the_repository_and_drawn_by_the_script(tmp_path):
+    """The pages read right from the repository too: each chart they show is a committed file
+    that scripts/render_plots.py draws (the docs build redraws them from the current code)."""
+    pytest.importorskip("matplotlib")
+    shown = {name for page in DOCS.rglob("*.md") for name in IMAGE.findall(page.read_text("utf-8"))}
+    assert shown, "the pages show no chart: the pattern is wrong"
+    missing = sorted(n for n in shown if not (DOCS / n).is_file())
+    assert not missing, (
+        f"charts shown but not committed (run python scripts/render_plots.py): {missing}"
+    )
+    spec = importlib.util.spec_from_file_location(
+        "render_plots", ROOT / "scripts" / "render_plots.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    drawn = {f"images/{path.name}" for path in module.render(tmp_path)}
+    assert shown <= drawn, f"charts no script draws: {sorted(shown - drawn)}"
+    committed = {f"images/{p.name}" for p in (DOCS / "images").glob("*.png")}
+    assert committed <= drawn, (
+        f"committed charts no page needs any more: {sorted(committed - drawn)}"
+    )
