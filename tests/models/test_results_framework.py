@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 import capacitylib
 from capacitylib import Breakdown, Indicator, IndicatorPeriod, Programme
-from capacitylib.models.indicator import age_band_bounds
+from capacitylib.models.breakdown import age_band_bounds
 from capacitylib.testing import rich_programme_documents
 from capacitylib.testing._figures import texts
 from capacitylib.testing._plain import estimates, localized

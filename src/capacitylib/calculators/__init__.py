@@ -121,7 +121,7 @@ from capacitylib.calculators.results import (
     period_achievement,
     share_of,
 )
-from capacitylib.values.estimate import DEFAULT_HOURS_PER_DAY
+from capacitylib.values.hours import DEFAULT_HOURS_PER_DAY
 
 __all__ = [
     "CONTEXT",

@@ -39,7 +39,7 @@ from capacitylib.models import Activity, Participation
 from capacitylib.reference import ReferenceTables
 from capacitylib.values import Estimate, Hours, Period
 from capacitylib.values._decimal import tidy
-from capacitylib.values.estimate import DEFAULT_HOURS_PER_DAY
+from capacitylib.values.hours import DEFAULT_HOURS_PER_DAY
 
 
 def _tables(tables: ReferenceTables | None) -> ReferenceTables:

@@ -8,6 +8,7 @@ from capacitylib.models._base import (
     StatedPeriod,
 )
 from capacitylib.models.activity import Activity, Output, Participation, Session
+from capacitylib.models.breakdown import Breakdown, BreakdownPart
 from capacitylib.models.budget import Budget, BudgetLine, FundingSource, UnitCost
 from capacitylib.models.context import (
     Measure,
@@ -17,8 +18,6 @@ from capacitylib.models.context import (
     TargetGroupStatement,
 )
 from capacitylib.models.indicator import (
-    Breakdown,
-    BreakdownPart,
     Indicator,
     IndicatorActual,
     IndicatorPeriod,

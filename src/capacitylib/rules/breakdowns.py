@@ -31,7 +31,7 @@ from collections.abc import Generator, Iterator
 from capacitylib.codelists import BreakdownDimension, IndicatorMeasure, LabourMarketStatus
 from capacitylib.errors import Loc, Problem, format_path
 from capacitylib.models import Indicator, Programme
-from capacitylib.models.indicator import Breakdown, age_band_bounds
+from capacitylib.models.breakdown import Breakdown, age_band_bounds
 from capacitylib.rules._bounds import exact_sum, exceeds, overlap, text, widened
 from capacitylib.rules._context import Context, Findings, finding, quoted
 from capacitylib.values import Estimate

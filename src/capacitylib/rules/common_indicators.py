@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from capacitylib.codelists import IndicatorMeasure
 from capacitylib.errors import Loc
 from capacitylib.models import Indicator, Programme
-from capacitylib.models.indicator import Breakdown
+from capacitylib.models.breakdown import Breakdown
 from capacitylib.reference import CommonIndicator
 from capacitylib.rules._context import Context, Findings, finding, quoted
 

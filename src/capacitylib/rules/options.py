@@ -11,7 +11,7 @@ from typing import get_args
 from capacitylib.codelists import TargetGroup
 from capacitylib.errors import Severity
 from capacitylib.rules.catalogue import CATALOGUE
-from capacitylib.values.estimate import DEFAULT_HOURS_PER_DAY
+from capacitylib.values.hours import DEFAULT_HOURS_PER_DAY
 
 _SOCIAL_WORK_GROUPS = frozenset(
     {TargetGroup.SOCIAL_WORKERS, TargetGroup.SOCIAL_WORK_MANAGERS, TargetGroup.CASE_MANAGERS}

@@ -29,7 +29,8 @@ from typing import TypeVar
 from capacitylib.codelists import IndicatorKind, IndicatorMeasure
 from capacitylib.errors import Loc, Problem, format_path
 from capacitylib.models import Indicator, Programme
-from capacitylib.models.indicator import Breakdown, IndicatorPeriod
+from capacitylib.models.breakdown import Breakdown
+from capacitylib.models.indicator import IndicatorPeriod
 from capacitylib.rules._bounds import exceeds, widened
 from capacitylib.rules._context import Context, Findings, finding, quoted
 from capacitylib.values import Estimate

@@ -9,7 +9,8 @@ from capacitylib.values.codes import (
     detect_code_scheme,
 )
 from capacitylib.values.dates import PartialDate, Period
-from capacitylib.values.estimate import Estimate, Hours
+from capacitylib.values.estimate import Estimate
+from capacitylib.values.hours import Hours
 from capacitylib.values.money import CurrencyMismatchError, Money
 from capacitylib.values.text import LanguageTag, LocalizedText
 

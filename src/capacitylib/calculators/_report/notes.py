@@ -6,7 +6,7 @@ from capacitylib.calculators._report._inputs import ReportInputs
 from capacitylib.codelists import HoursUnit
 from capacitylib.reference import ReferenceTables
 from capacitylib.values import Hours
-from capacitylib.values.estimate import DEFAULT_HOURS_PER_DAY
+from capacitylib.values.hours import DEFAULT_HOURS_PER_DAY
 
 
 def assumption_notes(inputs: ReportInputs) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Literal
 from capacitylib.calculators._results.achievement import share_of
 from capacitylib.codelists import BreakdownDimension
 from capacitylib.models import Indicator
-from capacitylib.models.indicator import Breakdown
+from capacitylib.models.breakdown import Breakdown
 from capacitylib.values import Estimate
 
 #: Which figure of an indicator a breakdown splits: the total target, a period's target or
