@@ -45,6 +45,7 @@ PUBLIC_PACKAGES = [
     "capacitylib",
     "capacitylib.calculators",
     "capacitylib.cli",
+    "capacitylib.display",
     "capacitylib.io",
     "capacitylib.io.iati",
     "capacitylib.io.tables",

@@ -13,7 +13,7 @@ period   actual 2016-11-01 .. 2018-02-28, 485 days
 True
 """
 
-from capacitylib.display.programme import programme_html, programme_text
-from capacitylib.display.report import report_html
+from capacitylib.display._programme import programme_html, programme_text
+from capacitylib.display._report import report_html
 
 __all__ = ["programme_html", "programme_text", "report_html"]
