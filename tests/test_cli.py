@@ -292,6 +292,7 @@ def test_piping_into_head_stops_quietly(tmp_path):
 # --- convert ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_convert_between_every_format_end_to_end(tmp_path):
     pytest.importorskip("openpyxl")
     pytest.importorskip("pyarrow")

@@ -112,6 +112,7 @@ def test_script_pages_name_their_guard(page):
         assert code.rstrip().endswith('if __name__ == "__main__":\n    main()')
 
 
+@pytest.mark.slow
 def test_dask_how_to_scripts_run_as_scripts_in_worker_processes(tmp_path):
     """Both scripts of the Dask how-to, run with python, print what a single-process run finds."""
     from collections import Counter

@@ -228,6 +228,7 @@ cell_content = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=st.data(), content=cell_content, lang=st.sampled_from([None, "lt", "lv", "cs", "pl", "en"])

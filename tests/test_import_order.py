@@ -4,6 +4,8 @@ import itertools
 import subprocess
 import sys
 
+import pytest
+
 MODULES = (
     "capacitylib.cli",
     "capacitylib.io.conversion",
@@ -25,6 +27,7 @@ print("ok")
 """
 
 
+@pytest.mark.slow
 def test_public_names_do_not_change_with_import_order():
     orders = [(), *((m,) for m in MODULES), *itertools.permutations(MODULES[:2])]
     script = "; ".join(

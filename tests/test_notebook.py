@@ -20,6 +20,7 @@ def test_notebook_is_stored_without_outputs():
             assert cell.outputs == [] and cell.execution_count is None
 
 
+@pytest.mark.slow
 def test_portfolio_notebook_executes(monkeypatch):
     """Every cell runs without error; the tables hold the seed figures and the charts are drawn."""
     # The kernel draws inline, as in Jupyter (the test session itself draws off-screen with Agg).

@@ -142,6 +142,7 @@ def test_funder_of_a_programme_without_instruments() -> None:
 # --- properties ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=30)
 @given(st.lists(programmes(), max_size=4), st.integers(min_value=2, max_value=4))
 def test_repeating_programmes_multiplies_the_figures(progs: list[Programme], k: int) -> None:
@@ -166,6 +167,7 @@ def test_repeating_programmes_multiplies_the_figures(progs: list[Programme], k: 
                 assert tb.known.min <= tb.known.max
 
 
+@pytest.mark.slow
 @settings(max_examples=30)
 @given(st.lists(programmes(), max_size=4))
 def test_year_budgets_add_up_to_programme_budgets(progs: list[Programme]) -> None:

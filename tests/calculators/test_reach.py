@@ -245,6 +245,7 @@ def test_seed_indicators_have_no_actuals() -> None:
 # --- properties ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @given(st.lists(activities(), max_size=4), st.sampled_from(["achieved", "planned", "all"]))
 def test_reach_figures_are_ordered(acts: list[Activity], scope: str) -> None:
     """Unique participants never exceed participations, and every range has min <= max."""

@@ -6,6 +6,7 @@ import json
 from datetime import date
 from decimal import Decimal, localcontext
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from capacitylib.values import Hours
 TOTAL = settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @TOTAL
 @given(extreme_programmes(), st.one_of(st.none(), st.dates()))
 def test_build_report_and_its_renderings_never_raise(programme, as_of):
@@ -26,6 +28,7 @@ def test_build_report_and_its_renderings_never_raise(programme, as_of):
     json.dumps(report.to_json_dict())
 
 
+@pytest.mark.slow
 @TOTAL
 @given(extreme_programmes())
 def test_the_report_does_not_depend_on_the_callers_decimal_context(programme):

@@ -135,6 +135,7 @@ def test_dump_writes_by_suffix(tmp_path: Path):
         assert load(tmp_path / name) == p
 
 
+@pytest.mark.slow
 @settings(max_examples=40)
 @given(programmes())
 def test_generated_programmes_round_trip_through_yaml_and_json(doc):

@@ -233,6 +233,7 @@ def _accepted(text: str) -> bool:
     return True
 
 
+@pytest.mark.slow
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(programmes(max_activities=1), st.text().filter(_accepted))
 def test_yaml_round_trip_is_exact_for_any_text_the_model_accepts(programme, text):
@@ -242,6 +243,7 @@ def test_yaml_round_trip_is_exact_for_any_text_the_model_accepts(programme, text
     assert loads(capacitylib.dumps(p, format="yaml"), format="yaml") == p
 
 
+@pytest.mark.slow
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(programmes(max_activities=2), st.text())
 def test_libyaml_and_pure_python_loaders_read_the_same(programme, text):

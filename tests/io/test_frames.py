@@ -123,6 +123,7 @@ def test_seed_examples_round_trip_through_frames_and_arrow() -> None:
     assert from_arrow(to_arrow(EXAMPLES)) == EXAMPLES
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(collections())
 def test_generated_programmes_round_trip_through_frames(docs: list[dict[str, object]]) -> None:
@@ -132,6 +133,7 @@ def test_generated_programmes_round_trip_through_frames(docs: list[dict[str, obj
     assert from_arrow(to_arrow(programmes)) == programmes
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extreme_programmes())
 def test_extreme_figures_round_trip_through_frames_without_rounding(

@@ -24,6 +24,7 @@ def test_examples_round_trip_through_ndjson(tmp_path):
     assert len(lines) == len(EXAMPLES) and lines[0] == GOOD
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(docs=collections())
 def test_generated_programmes_round_trip_through_ndjson(docs):

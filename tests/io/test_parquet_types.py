@@ -135,6 +135,7 @@ def test_row_groups_of_a_long_input_share_one_schema(tmp_path: Path, monkeypatch
     assert read_parquet(tmp_path / "t.parquet") == many
 
 
+@pytest.mark.slow
 @settings(
     max_examples=10,
     deadline=None,
@@ -150,6 +151,7 @@ def test_generated_programmes_round_trip_through_typed_parquet(
     assert read_parquet(tmp_path / "t.parquet") == programmes
 
 
+@pytest.mark.slow
 @settings(
     max_examples=10,
     deadline=None,
@@ -229,6 +231,7 @@ def test_a_dataset_above_the_cell_limit_is_refused_before_reading(tmp_path: Path
     assert "table_too_large" in [p.code for p in result.problems]
 
 
+@pytest.mark.slow
 @settings(
     max_examples=8,
     deadline=None,

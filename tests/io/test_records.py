@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 import capacitylib
@@ -74,6 +75,7 @@ def test_outcome_reports_are_json_ready():
     assert Outcome("t.xlsx", record="p-1").where == "t.xlsx [p-1]"
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=programmes())
 def test_json_line_is_the_canonical_document_on_one_line(doc):

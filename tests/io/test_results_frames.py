@@ -134,6 +134,7 @@ def test_frames_are_reachable_from_capacitylib_io():
     assert capacitylib.io.indicator_periods_frame is indicator_periods_frame
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_collections())
 def test_frames_hold_every_part_and_period_of_generated_programmes(documents):

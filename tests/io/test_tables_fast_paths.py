@@ -62,6 +62,7 @@ def _text_tables(tables: dict[str, RawTable]) -> dict[str, RawTable]:
     }
 
 
+@pytest.mark.slow
 @settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 @given(programme_collections())
 def test_canonical_and_text_cells_read_the_same_programmes(docs: list[dict[str, object]]) -> None:

@@ -375,6 +375,7 @@ def languages_of(value: Any, path: str = "") -> Iterator[tuple[str, tuple[str, .
             yield from languages_of(item, f"{path}[{i}]")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
 @settings(
     max_examples=8,

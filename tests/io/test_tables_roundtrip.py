@@ -66,6 +66,7 @@ def test_seed_figures_survive_tables_exactly(tmp_path):
     assert lt.title.languages == ("en", "lt")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("fmt", "name"), [("memory", ""), ("pandas", "")])
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(docs=collections())
@@ -74,6 +75,7 @@ def test_generated_programmes_round_trip_in_memory(fmt, name, docs, tmp_path_fac
     assert round_trip(programmes, fmt, tmp_path_factory.mktemp("t"), name) == programmes
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("fmt", "name"), FILE_FORMATS)
 @settings(
     max_examples=12,

@@ -114,6 +114,7 @@ def test_partner_joining_after_the_start_keeps_its_own_period():
     assert lt.period is not None and lt.period.start == date(2022, 12, 8)
 
 
+@pytest.mark.slow
 @settings(max_examples=50)
 @given(programmes())
 def test_generated_programmes_validate_and_round_trip(doc):

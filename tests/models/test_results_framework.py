@@ -271,6 +271,7 @@ def test_generated_periods_load_and_round_trip_through_json(drawn, measure):
         assert period.span is not None and period.span[0] <= period.span[1]
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rich_programme_documents())
 def test_generated_results_frameworks_keep_their_relations_acyclic(document):

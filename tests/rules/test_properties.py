@@ -236,6 +236,7 @@ def resolve(document: Any, path: str) -> Any:
     return node
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(programme=programmes(), as_of=check_dates)
 def test_check_never_raises_and_reports_catalogue_codes(programme, as_of):
@@ -247,6 +248,7 @@ def test_check_never_raises_and_reports_catalogue_codes(programme, as_of):
         assert f.message.startswith("'")
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(programme=programmes(), as_of=dates)
 def test_finding_paths_exist_in_the_dumped_document(programme, as_of):
@@ -256,6 +258,7 @@ def test_finding_paths_exist_in_the_dumped_document(programme, as_of):
         resolve(document, f.path)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(programme=programmes(), as_of=dates)
 def test_check_is_deterministic_and_strict_agrees(programme, as_of):
@@ -271,6 +274,7 @@ def test_check_is_deterministic_and_strict_agrees(programme, as_of):
         assert check_strict(programme, as_of=as_of) == first
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(programme=programmes())
 def test_findings_survive_a_document_round_trip(programme):

@@ -678,6 +678,7 @@ _SLOW = settings(
 )
 
 
+@pytest.mark.slow
 @_SLOW
 @given(st.one_of(rich_programme_documents(), rich_programme_documents(figures=EXTREME)))
 def test_the_rules_never_crash_on_generated_programmes(doc):

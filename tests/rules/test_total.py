@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import localcontext
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ from capacitylib.testing import extreme_programmes
 TOTAL = settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @TOTAL
 @given(extreme_programmes(), st.dates())
 def test_check_never_raises_and_reports_only_catalogue_codes(programme, as_of):
@@ -24,6 +26,7 @@ def test_check_never_raises_and_reports_only_catalogue_codes(programme, as_of):
         assert found.message
 
 
+@pytest.mark.slow
 @TOTAL
 @given(extreme_programmes())
 def test_findings_do_not_depend_on_the_callers_decimal_context(programme):

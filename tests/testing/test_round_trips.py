@@ -25,6 +25,7 @@ def test_documents_and_streams(programme):
     assert list(capacitylib.read_ndjson(io.StringIO(stream.getvalue()))) == [programme]
 
 
+@pytest.mark.slow
 @MANY
 @given(programmes(max_activities=3))
 def test_flat_tables_in_memory_and_pandas(programme):
@@ -33,6 +34,7 @@ def test_flat_tables_in_memory_and_pandas(programme):
     assert from_dataframes(to_dataframes([programme])) == [programme]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("target", ["csv", "t.xlsx", "t.parquet"])
 @settings(
     max_examples=10,

@@ -35,6 +35,7 @@ def test_programme_documents_are_json_ready_and_valid(doc):
     assert Programme.model_validate_json(text) == Programme.model_validate(doc)
 
 
+@pytest.mark.slow
 @settings(max_examples=30)
 @given(programmes())
 def test_programmes_round_trip_through_yaml_and_json(programme):
@@ -42,6 +43,7 @@ def test_programmes_round_trip_through_yaml_and_json(programme):
         assert loads(dumps(programme, format=fmt), format=fmt) == programme  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 @settings(max_examples=60)
 @given(nearly_valid_documents())
 def test_nearly_valid_documents_fail_with_exactly_the_named_code_and_path(case):

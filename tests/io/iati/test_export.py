@@ -181,6 +181,7 @@ _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
 
 # Activities are not exported (docs/iati.md), so the generated ones have none: drawing them is
 # most of the cost. The rich and extreme strategies below draw activities too.
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=_SLOW)
 @given(st.lists(programmes(max_activities=0), min_size=2, max_size=6))
 def test_generated_programmes_export_to_schema_valid_files(
@@ -190,6 +191,7 @@ def test_generated_programmes_export_to_schema_valid_files(
     _check_export(optional_schema, items)
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=_SLOW)
 @given(rich_programme_documents())
 def test_programmes_with_every_field_export_to_schema_valid_files(
