@@ -3,8 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from capacitylib import FindingsError, Problem, Programme
-from capacitylib.rules import Finding, RuleOptions, check, check_strict
+from capacitylib import FindingsError, Problem, Programme, load_examples
+from capacitylib.reference import ReferenceTables
+from capacitylib.rules import CATALOGUE, FAMILIES, Finding, RuleOptions, check, check_strict
 from tests.rules._builders import AS_OF, document, findings, with_activity
 
 #: A warning (6 months for 5 months 16 days) and an error (a session after the end).
@@ -66,6 +67,41 @@ def test_disabled_codes_are_not_reported():
     assert [f.code for f in check_strict(programme, as_of=AS_OF, options=options)] == [
         "duration_differs_from_stated"
     ]
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_a_family_whose_codes_are_all_disabled_does_not_run(family, monkeypatch):
+    """Disabling every code of a family skips its walk and loses no other finding."""
+    from capacitylib.rules import _run
+
+    codes = frozenset(code for code, info in CATALOGUE.items() if info.family == family)
+    assert codes, family
+    programmes = load_examples()
+    expected = [[f for f in check(p, as_of=AS_OF) if f.code not in codes] for p in programmes]
+
+    def must_not_run(programme, ctx):
+        raise AssertionError(f"the {family} rules ran with every code disabled")
+
+    monkeypatch.setitem(_run.RULES, family, must_not_run)
+    options = RuleOptions(disabled=codes)
+    assert [check(p, as_of=AS_OF, options=options) for p in programmes] == expected
+    # One code left enabled: the family runs again.
+    if len(codes) > 1:
+        with pytest.raises(AssertionError, match="ran with every code disabled"):
+            check(programmes[0], as_of=AS_OF, options=RuleOptions(disabled=codes - {min(codes)}))
+
+
+def test_every_code_a_family_emits_is_in_its_catalogue_family():
+    """Skipping a disabled family is safe only if no family emits another family's codes."""
+    from capacitylib.rules import _run
+
+    seen: dict[str, set[str]] = {}
+    for programme in load_examples():
+        ctx = _run.Context.build(programme, RuleOptions(), ReferenceTables.default(), AS_OF)
+        for family, rule in _run.RULES.items():
+            seen.setdefault(family, set()).update(f.code for f in rule(programme, ctx))
+    for family, codes in seen.items():
+        assert {CATALOGUE[c].family for c in codes} <= {family}, family
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal, get_origin
 
 import pytest
 from hypothesis import assume, given, settings
@@ -18,6 +19,7 @@ from capacitylib.rules.personal_data import (
     national_id_country,
     pesel_check_digit,
 )
+from capacitylib.testing import rich_programme_documents
 
 AS_OF = date(2024, 6, 1)
 births = st.dates(min_value=date(1900, 1, 1), max_value=date(2020, 12, 31))
@@ -200,3 +202,73 @@ def test_the_severity_option_escalates_the_whole_family_and_overrides_win():
     }
     with pytest.raises(ValueError, match="personal_data_severity"):
         RuleOptions(personal_data_severity="fatal")  # type: ignore[arg-type]
+
+
+def _every_string(value, loc=()):
+    """The walk as it was first written (the oracle): every field of every model, every item
+    (but a ``Literal`` field, which holds only the values the model declares)."""
+    from collections.abc import Mapping
+    from decimal import Decimal
+    from enum import Enum
+
+    from pydantic import BaseModel
+
+    from capacitylib.values import Estimate, Money, PartialDate, Period
+
+    if value is None or isinstance(
+        value, Enum | bool | int | float | Decimal | date | PartialDate | Estimate | Money | Period
+    ):
+        return
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        root = getattr(value, "root", None)
+        if isinstance(root, dict) and type(value).model_fields.keys() == {"root"}:
+            for key, item in root.items():
+                yield from _every_string(item, (*loc, key))
+            return
+        for name, field in type(value).model_fields.items():
+            if get_origin(field.annotation) is Literal:
+                continue  # the values the model declares ("1.1"), never a user's text
+            yield from _every_string(getattr(value, name), (*loc, name))
+    elif isinstance(value, tuple | list):
+        for i, item in enumerate(value):
+            yield from _every_string(item, (*loc, i))
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _every_string(item, (*loc, str(key)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(rich_programme_documents())
+def test_the_walk_skips_only_fields_that_cannot_hold_text(document):
+    """The walk by field types finds every string the walk over every field finds, in order."""
+    from capacitylib.rules.personal_data import _strings
+
+    programme = Programme.model_validate(document)
+    assert _strings(programme, ()) == list(_every_string(programme))
+
+
+#: Texts made of what the prefilters look for, personal codes and anything else.
+_PIECES = st.sampled_from(["+", "00", "@", "a@b.lt", "tel", "TEL.", "Phone", "mob", "-", "/", "7"])
+_TEXTS = st.lists(_PIECES | codes | st.text(max_size=12), max_size=8).map(" ".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_TEXTS)
+def test_the_checks_before_each_pattern_change_no_finding(text):
+    """Every pattern run on the whole text finds what the rule, with its prefilters, finds."""
+    from capacitylib.rules import personal_data as pd
+
+    loc = ("note",)
+    found = list(pd._in_text(loc, text, AS_OF)) if pd._MAY_HOLD.search(text) else []
+    codes_found = [f.value for f in pd._national_ids(loc, text, AS_OF)]
+    emails = [pd.mask_email(m.group()) for m in pd._EMAIL.finditer(text)]
+    phones = [
+        pd.mask((m.group(1) or m.group()).strip())
+        for m in pd._PHONE.finditer(text)
+        if sum(c.isdigit() for c in (m.group(1) or m.group())) >= 7
+    ]
+    assert [f.value for f in found if f.code == "personal_data_national_id"] == codes_found
+    assert [f.value for f in found if f.code == "personal_data_email"] == emails
+    assert [f.value for f in found if f.code == "personal_data_phone"] == phones

@@ -14,6 +14,7 @@ from capacitylib.errors import FindingsError, Problem
 from capacitylib.models import Programme
 from capacitylib.reference import ReferenceTables
 from capacitylib.rules._context import DECIMALS, Context
+from capacitylib.rules.catalogue import CATALOGUE
 from capacitylib.rules.breakdowns import check_breakdowns
 from capacitylib.rules.budget import check_budget
 from capacitylib.rules.codes import check_codes
@@ -53,6 +54,12 @@ RULES: dict[str, Rule] = {
 
 _DEFAULT_OPTIONS = RuleOptions()
 
+#: The codes of each family: a family whose every code is disabled does not run at all.
+_FAMILY_CODES: dict[str, frozenset[str]] = {
+    family: frozenset(code for code, info in CATALOGUE.items() if info.family == family)
+    for family in RULES
+}
+
 
 def check(
     programme: Programme,
@@ -74,7 +81,8 @@ def check(
         tables: Reference tables (CPD minimums, academic-hour lengths, co-financing ceilings);
             default :meth:`ReferenceTables.default`.
         options: Tolerances, severity overrides and disabled codes; default
-            :class:`RuleOptions` ``()``.
+            :class:`RuleOptions` ``()``. A family whose every code is disabled is not run
+            (disable the ``personal_data_*`` codes to skip the scan of every text).
 
     Returns:
         The findings, family by family (``FAMILIES``: periods, durations, budget, counts,
@@ -93,7 +101,9 @@ def check(
     overrides, disabled = options.severity_overrides, options.disabled
     findings: list[Finding] = []
     with localcontext(DECIMALS):
-        for rule in RULES.values():
+        for family, rule in RULES.items():
+            if disabled and _FAMILY_CODES[family] <= disabled:
+                continue  # every code of the family is disabled: its walk is not needed
             for found in rule(programme, ctx):
                 if found.code in disabled:
                     continue

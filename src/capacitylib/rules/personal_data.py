@@ -45,6 +45,8 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from types import UnionType
+from typing import Annotated, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -155,6 +157,8 @@ def check_personal_data(programme: Programme, ctx: Context) -> Findings:
     """Findings ``personal_data_*`` of one programme, in document order."""
     severity = ctx.options.personal_data_severity
     for loc, text in _strings(programme, ()):
+        if _MAY_HOLD.search(text) is None:
+            continue  # most texts: nothing any pattern could match
         for found in _in_text(loc, text, ctx.as_of):
             yield found if found.severity == severity else replace(found, severity=severity)
 
@@ -169,28 +173,79 @@ def _strings(value: object, loc: Loc) -> list[tuple[Loc, str]]:
 #: Values that hold no free text: figures, amounts, dates and codes (walked past at once).
 _NO_TEXT = (Enum, bool, int, float, Decimal, date, PartialDate, Estimate, Money, Period)
 
+#: A model class's fields that may hold text, worked out once per class from its annotations
+#: (``_ROOT``: a root model, walked through its root).
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_ROOT: tuple[str, ...] = ("root",)
+
+
+def _text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        fields = cls.model_fields
+        if fields.keys() == {"root"}:
+            names = _ROOT
+        else:
+            names = tuple(n for n, f in fields.items() if _may_hold_text(f.annotation))
+        _FIELDS[cls] = names
+    return names
+
+
+def _may_hold_text(annotation: object) -> bool:
+    """Whether a value of this type can hold a string (``True`` when it cannot be told)."""
+    if annotation is None or annotation is type(None):
+        return False
+    if isinstance(annotation, type):
+        return not issubclass(annotation, _NO_TEXT)
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return False  # codes
+    if origin is Annotated:
+        return _may_hold_text(get_args(annotation)[0])
+    if origin in (Union, UnionType, tuple, list, frozenset, set):
+        return any(_may_hold_text(a) for a in get_args(annotation) if a is not Ellipsis)
+    return True
+
 
 def _collect(value: object, loc: Loc, found: list[tuple[Loc, str]]) -> None:
     # A plain recursive walk appending to one list: a chain of generators costs a frame per
     # level for every string, and this runs over every field of every programme checked.
-    if value is None or isinstance(value, _NO_TEXT):
-        return
-    if isinstance(value, str):
-        found.append((loc, value))
+    # Exact types first: most values are plain strings, tuples and models.
+    kind = type(value)
+    if kind is str:
+        found.append((loc, value))  # type: ignore[arg-type]
+    elif kind is tuple or kind is list:
+        for i, item in enumerate(value):  # type: ignore[arg-type,var-annotated]
+            if item is not None:
+                _collect(item, (*loc, i), found)
     elif isinstance(value, BaseModel):
-        root = getattr(value, "root", None)
-        if isinstance(root, dict) and type(value).model_fields.keys() == {"root"}:
-            for key, item in root.items():
-                _collect(item, (*loc, key), found)
-            return
-        for name in type(value).model_fields:
-            _collect(getattr(value, name), (*loc, name), found)
+        _collect_model(value, loc, found)
+    elif isinstance(value, _NO_TEXT):
+        return
+    elif isinstance(value, str):
+        found.append((loc, value))
     elif isinstance(value, tuple | list):
         for i, item in enumerate(value):
             _collect(item, (*loc, i), found)
     elif isinstance(value, Mapping):  # dicts, and LocalizedText (tag -> text)
         for key, item in value.items():
             _collect(item, (*loc, str(key)), found)
+
+
+def _collect_model(value: BaseModel, loc: Loc, found: list[tuple[Loc, str]]) -> None:
+    names = _text_fields(type(value))
+    if names is _ROOT:
+        root = value.root  # type: ignore[attr-defined]
+        if isinstance(root, dict):
+            for key, item in root.items():
+                _collect(item, (*loc, key), found)
+        else:
+            _collect(root, (*loc, "root"), found)
+        return
+    for name in names:
+        item = getattr(value, name)
+        if item is not None:
+            _collect(item, (*loc, name), found)
 
 
 def mask(value: str) -> str:
@@ -211,15 +266,19 @@ def mask_email(address: str) -> str:
 
 #: What every pattern here needs: a digit (codes, phone numbers) or an ``@`` (addresses).
 _MAY_HOLD = re.compile(r"[\d@]")
+#: What each pattern needs, checked before it runs (each search is cheaper than the pattern):
+#: a run of six digits for a personal code, a ``+``, ``00`` or a phone word for a number.
+_SIX_DIGITS = re.compile(r"\d{6}")
+_PHONE_WORD = re.compile(r"(?i:tel|phone|mob)")
 
 
 def _in_text(loc: Loc, text: str, as_of: date) -> Findings:
-    if _MAY_HOLD.search(text) is None:
-        return  # most texts: nothing any pattern below could match
+    """The findings of one text that holds a digit or an ``@`` (see :data:`_MAY_HOLD`)."""
     in_contact = len(loc) >= 2 and loc[-2] == "contact"
     contact_email = in_contact and loc[-1] == "email"
     contact_phone = in_contact and loc[-1] == "phone"
-    yield from _national_ids(loc, text, as_of)
+    if _SIX_DIGITS.search(text) is not None:
+        yield from _national_ids(loc, text, as_of)
     if contact_email:
         reason = _personal_address(text)
         if reason is not None:
@@ -231,7 +290,7 @@ def _in_text(loc: Loc, text: str, as_of: date) -> Findings:
                 value=mask_email(text),
                 reason=reason,
             )
-    else:
+    elif "@" in text:
         for match in _EMAIL.finditer(text):
             shown = mask_email(match.group())
             yield finding(
@@ -240,7 +299,7 @@ def _in_text(loc: Loc, text: str, as_of: date) -> Findings:
                 f"{quoted(loc)} must not contain e-mail addresses in free text (got {shown})",
                 value=shown,
             )
-    if not contact_phone:
+    if not contact_phone and ("+" in text or "00" in text or _PHONE_WORD.search(text) is not None):
         for match in _PHONE.finditer(text):
             number = match.group(1) or match.group()
             if sum(c.isdigit() for c in number) < 7:
