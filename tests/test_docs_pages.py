@@ -17,6 +17,7 @@ DOCS = ROOT / "docs"
 PAGES = [
     "tutorial.md",
     "plots.md",
+    "personal-data.md",
     "how-to/convert-currencies.md",
     "how-to/override-reference-tables.md",
     "how-to/property-tests.md",
