@@ -252,7 +252,7 @@ FORMATS: tuple[FileFormat, ...] = (
         (".xml",),
         "records",
         "IATI 2.03 activity XML, one activity per programme",
-        reader="capacitylib.io.iati.imports:read_iati",
+        reader="capacitylib.io.iati.imports:iter_iati",
         writer="capacitylib.io.iati.export:write_iati",
         extra="iati",
         read_options=("schemas", "ruleset"),

@@ -14,9 +14,9 @@ from capacitylib.errors import FindingsError, Problem
 from capacitylib.models import Programme
 from capacitylib.reference import ReferenceTables
 from capacitylib.rules._context import DECIMALS, Context
-from capacitylib.rules.catalogue import CATALOGUE
 from capacitylib.rules.breakdowns import check_breakdowns
 from capacitylib.rules.budget import check_budget
+from capacitylib.rules.catalogue import CATALOGUE
 from capacitylib.rules.codes import check_codes
 from capacitylib.rules.common_indicators import check_common_indicators
 from capacitylib.rules.counts import check_counts

@@ -8,6 +8,7 @@ function then raises :class:`~capacitylib.MissingExtraError` naming the extra.
   version="2.03">`` document, every lossy conversion reported (``iati_export_lossy``);
 * :func:`read_iati`: an IATI activity file to one outcome per ``<iati-activity>``, read
   safely and checked against the official XSD when given (:func:`load_schemas`);
+  :func:`iter_iati` gives the same outcomes one at a time, in bounded memory;
 * :class:`IatiRuleset` / :func:`check_iati_rules`: the IATI Standard ruleset
   (``rulesets/standard.json``) run over IATI XML.
 
@@ -25,7 +26,7 @@ if _typing.TYPE_CHECKING:
     from capacitylib.io.iati._schema import IatiSchemaError, IatiSchemas, load_schemas
     from capacitylib.io.iati._xml import MAX_IATI_BYTES, MAX_IATI_ELEMENTS
     from capacitylib.io.iati.export import IatiExport, IatiExportError, to_iati_xml, write_iati
-    from capacitylib.io.iati.imports import read_iati
+    from capacitylib.io.iati.imports import iter_iati, read_iati
     from capacitylib.io.iati.ruleset import IatiRuleset, check_iati_rules
 
 _LAZY = {
@@ -39,6 +40,7 @@ _LAZY = {
     "IatiSchemaError": "capacitylib.io.iati._schema",
     "IatiSchemas": "capacitylib.io.iati._schema",
     "check_iati_rules": "capacitylib.io.iati.ruleset",
+    "iter_iati": "capacitylib.io.iati.imports",
     "load_schemas": "capacitylib.io.iati._schema",
     "read_iati": "capacitylib.io.iati.imports",
     "to_iati_xml": "capacitylib.io.iati.export",
@@ -58,6 +60,7 @@ __all__ = [
     "IatiSector",
     "ReportingOrganisation",
     "check_iati_rules",
+    "iter_iati",
     "load_schemas",
     "read_iati",
     "to_iati_xml",

@@ -25,6 +25,7 @@ dropped silently (comments and processing instructions are not data and are not 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,43 +83,107 @@ def read_iati(
     >>> [p.code for p in outcome.problems]
     ['iati_schema_skipped']
     """
-    label = name or _name_of(source)
+    return list(
+        iter_iati(
+            source,
+            schemas=schemas,
+            name=name,
+            checks=checks,
+            max_bytes=max_bytes,
+            max_elements=max_elements,
+            ruleset=ruleset,
+        )
+    )
+
+
+def iter_iati(
+    source: XmlSource,
+    *,
+    schemas: str | Path | IatiSchemas | None = None,
+    name: str | None = None,
+    checks: Checks | None = None,
+    max_bytes: int | None = None,
+    max_elements: int | None = None,
+    ruleset: str | Path | IatiRuleset | None = None,
+) -> Iterator[Outcome]:
+    """:func:`read_iati`, lazily: the outcomes one at a time, in bounded memory.
+
+    The file is read, parsed and checked against the schema (and the ruleset) when the first
+    outcome is asked for; then each activity is mapped when its outcome is asked for, and its
+    element is freed. A consumer that does not keep the outcomes (``capacitylib convert``,
+    ``validate``) holds the parsed file and one programme, not every programme of the file.
+    The schemas and the ruleset are loaded at once, so a bad folder raises here.
+
+    Raises:
+        IatiSchemaError: ``schemas`` names a folder without a usable schema.
+
+    >>> xml = b'<iati-activities version="2.03"><iati-activity/><iati-activity/></iati-activities>'
+    >>> outcomes = iter_iati(xml)
+    >>> [outcome.where for outcome in outcomes]
+    ['<bytes>:1', '<bytes>:1']
+    """
     schema = resolve_schemas(schemas)
+    rules = _ruleset(ruleset)
+    label = name or _name_of(source)
+    return _outcomes(source, label, schema, checks, max_bytes, max_elements, rules)
+
+
+def _outcomes(  # noqa: PLR0917 - iter_iati's arguments, resolved
+    source: XmlSource,
+    label: str,
+    schema: IatiSchemas | None,
+    checks: Checks | None,
+    max_bytes: int | None,
+    max_elements: int | None,
+    rules: IatiRuleset | None,
+) -> Iterator[Outcome]:
     try:
         data = _xml.read_xml_bytes(
             source, name=label, max_bytes=_xml.MAX_IATI_BYTES if max_bytes is None else max_bytes
         )
     except DocumentError as exc:
-        return [unreadable(label, exc)]
+        yield unreadable(label, exc)
+        return
     if isinstance(data, Problem):
-        return [_unreadable(label, [data])]
+        yield _unreadable(label, [data])
+        return
     root = _xml.parse_xml(
         data, max_elements=_xml.MAX_IATI_ELEMENTS if max_elements is None else max_elements
     )
+    del data  # the tree holds what is needed
     if isinstance(root, list):
-        return [_unreadable(label, root)]
+        yield _unreadable(label, root)
+        return
     problem = _root_problem(root, schema)
     if problem is not None:
-        return [_unreadable(label, problem)]
-    outcomes = _activities(root, label, schema, checks)
-    if ruleset is not None:
-        _add_rule_findings(root, outcomes, ruleset)
-    return outcomes
+        yield _unreadable(label, problem)
+        return
+    yield from _activities(root, label, schema, checks, rules)
 
 
-def _add_rule_findings(
-    root: etree._Element, outcomes: list[Outcome], ruleset: str | Path | IatiRuleset
-) -> None:
-    """Each ruleset finding on the outcome of its activity (or on all, outside every one)."""
+def _ruleset(ruleset: str | Path | IatiRuleset | None) -> IatiRuleset | None:
+    if ruleset is None:
+        return None
     from capacitylib.io.iati.ruleset import IatiRuleset  # noqa: PLC0415 - loads with its use
 
-    rules = ruleset if isinstance(ruleset, IatiRuleset) else IatiRuleset.load(ruleset)
-    per_activity = [o for o in outcomes if not o.unreadable]
+    return ruleset if isinstance(ruleset, IatiRuleset) else IatiRuleset.load(ruleset)
+
+
+def _rule_findings(
+    root: etree._Element, count: int, rules: IatiRuleset | None
+) -> list[list[Problem]]:
+    """The ruleset's findings for each of ``count`` activities, in the ruleset's order.
+
+    A finding outside every activity goes to every one.
+    """
+    per_activity: list[list[Problem]] = [[] for _ in range(count)]
+    if rules is None:
+        return per_activity
     for found in rules.check(root):
-        index = _activity_index(found.path or "", len(per_activity))
-        targets = per_activity if index is None else per_activity[index : index + 1]
-        for outcome in targets:
-            outcome.problems.append(found)
+        index = _activity_index(found.path or "", count)
+        for problems in per_activity if index is None else per_activity[index : index + 1]:
+            problems.append(found)
+    return per_activity
 
 
 def _name_of(source: XmlSource) -> str:
@@ -162,8 +227,12 @@ def _root_problem(root: etree._Element, schema: IatiSchemas | None) -> list[Prob
 
 
 def _activities(
-    root: etree._Element, label: str, schema: IatiSchemas | None, checks: Checks | None
-) -> list[Outcome]:
+    root: etree._Element,
+    label: str,
+    schema: IatiSchemas | None,
+    checks: Checks | None,
+    rules: IatiRuleset | None,
+) -> Iterator[Outcome]:
     activities = [child for child in children(root) if child.tag == "iati-activity"]
     file_problems: list[Problem] = []
     by_activity: dict[int, list[Problem]] = {}
@@ -179,25 +248,29 @@ def _activities(
     if not activities:
         refusal = [p for p in file_problems if p.severity == "error"]
         if refusal:
-            return [_unreadable(label, refusal)]
-        return []
+            yield _unreadable(label, refusal)
+        return
+    rule_findings = _rule_findings(root, len(activities), rules)  # before any element is freed
     file_attributes = {name_of(str(k)): str(v) for k, v in root.attrib.items()}
-    outcomes = []
-    for index, activity in enumerate(activities):
+    file_errors = [p for p in file_problems if p.severity == "error"]
+    count = len(activities)
+    activities.reverse()  # taken from the end, so that the list lets go of each in turn
+    for index in range(count):
+        activity = activities.pop()
         outcome = Outcome(label, line_of(activity), record=_identifier(activity))
-        errors = [p for p in file_problems if p.severity == "error"] + by_activity.get(index, [])
         outcome.text = _xml_text(activity)
-        if errors:
+        if file_errors or by_activity.get(index):
             outcome.problems = [*file_problems, *by_activity.get(index, [])]
-            outcomes.append(outcome)
-            continue
-        mapper = ActivityMapper(activity, position=index + 1, file_attributes=file_attributes)
-        outcome.programme, problems = mapper.programme()
-        outcome.problems = [*file_problems, *problems]
-        if checks is not None and outcome.programme is not None:
-            outcome.problems += list(checks(outcome.programme))
-        outcomes.append(outcome)
-    return outcomes
+        else:
+            mapper = ActivityMapper(activity, position=index + 1, file_attributes=file_attributes)
+            outcome.programme, problems = mapper.programme()
+            outcome.problems = [*file_problems, *problems]
+            if checks is not None and outcome.programme is not None:
+                outcome.problems += list(checks(outcome.programme))
+        outcome.problems += rule_findings[index]
+        rule_findings[index] = []
+        activity.clear()  # its text and programme are taken: free the element's subtree
+        yield outcome
 
 
 def _activity_index(path: str, count: int) -> int | None:
@@ -223,4 +296,4 @@ def _xml_text(activity: etree._Element) -> str:
     return str(lxml_etree.tostring(activity, encoding="unicode", with_tail=False))
 
 
-__all__ = ["read_iati"]
+__all__ = ["iter_iati", "read_iati"]
