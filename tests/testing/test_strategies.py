@@ -1,4 +1,6 @@
 import json
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -7,6 +9,8 @@ from pydantic import ValidationError
 
 from capacitylib import Programme, dumps, loads, problems_from_error
 from capacitylib.testing import (
+    EXTREME,
+    as_data,
     estimates,
     hours,
     localized_texts,
@@ -16,8 +20,10 @@ from capacitylib.testing import (
     periods,
     programme_documents,
     programmes,
+    to_data,
 )
 from capacitylib.testing._documents import BREAKERS
+from capacitylib.values import PartialDate
 
 
 @given(money(), estimates(), hours(), localized_texts(), partial_dates(), periods())
@@ -26,6 +32,38 @@ def test_value_strategies_give_valid_values_that_round_trip(m, e, h, t, d, p):
         assert type(value).model_validate_json(value.model_dump_json()) == value
     assert type(d).parse(str(d)) == d
     assert e.min <= e.max
+
+
+_EVERY_VALUE = st.one_of(
+    money(),
+    money(amounts=EXTREME.money_amounts),
+    estimates(),
+    estimates(values=EXTREME.quantities, open_bounds=True),
+    hours(open_bounds=True),
+    hours(values=EXTREME.quantities, academic_hour_minutes=EXTREME.academic_hour_minutes),
+    localized_texts(languages=st.sampled_from(["lt", "pt-BR", "no"])),
+    partial_dates(dates=EXTREME.dates),
+    periods(dates=EXTREME.dates, max_date=date.max, max_days=None),
+)
+
+
+@given(_EVERY_VALUE)
+def test_plain_data_of_every_value_reads_back_as_the_value(value):
+    """to_data loses nothing: the data validates back to an equal value of the same type."""
+    data = to_data(value)
+    assert not isinstance(data, type(value)) or isinstance(value, str)
+    if isinstance(value, PartialDate):
+        assert PartialDate.parse(data) == value
+    else:
+        again = type(value).model_validate(data)
+        assert again == value and type(again) is type(value)
+
+
+@given(as_data(estimates(values=EXTREME.quantities, open_bounds=True)))
+def test_as_data_gives_json_ready_dicts_with_codes_as_text(data):
+    """Plain data holds dicts, numbers and text only (no enum members, no models)."""
+    assert isinstance(data, dict)
+    assert all(isinstance(v, Decimal | bool | int) for v in data.values()), data
 
 
 @settings(max_examples=30)
