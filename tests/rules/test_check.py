@@ -91,6 +91,19 @@ def test_a_family_whose_codes_are_all_disabled_does_not_run(family, monkeypatch)
             check(programmes[0], as_of=AS_OF, options=RuleOptions(disabled=codes - {min(codes)}))
 
 
+def test_a_family_added_to_rules_runs_whatever_is_disabled(monkeypatch):
+    """A caller's own family (its codes are in no catalogue family) runs with codes disabled."""
+    from capacitylib.rules import RULES
+
+    def own(programme, ctx):
+        yield Problem(code="own_check", path="id", message="own", severity="info")
+
+    monkeypatch.setitem(RULES, "own", own)
+    options = RuleOptions(disabled=frozenset({"session_outside_programme_period"}))
+    found = check(load_examples()[0], as_of=AS_OF, options=options)
+    assert [f.code for f in found if f.code == "own_check"] == ["own_check"]
+
+
 def test_every_code_a_family_emits_is_in_its_catalogue_family():
     """Skipping a disabled family is safe only if no family emits another family's codes."""
     from capacitylib.rules import _run

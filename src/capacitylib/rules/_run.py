@@ -102,7 +102,8 @@ def check(
     findings: list[Finding] = []
     with localcontext(DECIMALS):
         for family, rule in RULES.items():
-            if disabled and _FAMILY_CODES[family] <= disabled:
+            codes = _FAMILY_CODES.get(family) if disabled else None
+            if codes and codes <= disabled:
                 continue  # every code of the family is disabled: its walk is not needed
             for found in rule(programme, ctx):
                 if found.code in disabled:
