@@ -111,3 +111,17 @@ def test_a_consumer_that_drops_outcomes_holds_one_programme_at_a_time(iati_dir):
 def test_the_cli_reads_iati_through_the_stream():
     """capacitylib validate and convert read IATI XML through iter_iati (the registry says so)."""
     assert formats.format_named("iati").reader.endswith(":iter_iati")
+
+
+def test_a_file_closed_before_reading_or_open_in_text_mode_is_one_clean_outcome(tmp_path):
+    """The caller's handle mistakes are named problems, not a ValueError or TypeError."""
+    path = tmp_path / "a.xml"
+    path.write_bytes(b'<iati-activities version="2.03"><iati-activity/></iati-activities>')
+    with path.open("rb") as handle:
+        outcomes = iter_iati(handle)
+    [closed] = list(outcomes)  # read after the with block closed the file
+    assert closed.unreadable and closed.problems[0].code == "input_unreadable"
+    assert "closed file" in closed.problems[0].message
+    with path.open(encoding="utf-8") as text:
+        [outcome] = read_iati(text)  # type: ignore[arg-type]
+    assert outcome.unreadable and "open it with 'rb'" in outcome.problems[0].message

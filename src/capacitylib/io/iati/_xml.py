@@ -75,7 +75,8 @@ def read_xml_bytes(source: XmlSource, *, name: str, max_bytes: int) -> bytes | P
     """The bytes of ``source``, or the ``iati_file_too_large`` problem past ``max_bytes``.
 
     Raises:
-        DocumentError: the file cannot be opened or read (missing, a folder, no permission).
+        DocumentError: the file cannot be opened or read (missing, a folder, no permission, a
+            closed file, a file open in text mode).
     """
     if isinstance(source, bytes):
         data = source
@@ -98,6 +99,12 @@ def read_xml_bytes(source: XmlSource, *, name: str, max_bytes: int) -> bytes | P
             data = source.read(max_bytes + 1)
         except OSError as exc:
             raise DocumentError(f"cannot be read ({exc.strerror or exc})", source=name) from None
+        except ValueError as exc:  # a closed file
+            raise DocumentError(f"cannot be read ({exc})", source=name) from None
+        if not isinstance(data, bytes):
+            raise DocumentError(
+                "is open in text mode; IATI XML is read as bytes: open it with 'rb'", source=name
+            )
     if len(data) > max_bytes:
         return _too_large("the input is longer", max_bytes)
     return data
