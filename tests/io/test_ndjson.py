@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import capacitylib
-from capacitylib import Programme
+from capacitylib import DocumentError, Programme
 from capacitylib.io import ndjson, records
 from capacitylib.io.ndjson import iter_lines, iter_ndjson, read_ndjson, write_ndjson
 from capacitylib.io.records import RecordError, json_line
@@ -189,3 +189,19 @@ def test_outcomes_pickle_for_distributed_engines():
     [outcome, bad] = iter_ndjson(io.StringIO(f"{GOOD}\n{{}}\n"))
     assert pickle.loads(pickle.dumps(outcome)) == outcome  # noqa: S301 - our own data
     assert pickle.loads(pickle.dumps(bad)) == bad  # noqa: S301 - our own data
+
+
+def test_an_unreadable_stream_names_its_file_and_a_closed_handle_is_no_value_error(tmp_path):
+    """read_ndjson's DocumentError says which file; a closed handle is an outcome, not a crash."""
+    missing = tmp_path / "missing.ndjson"
+    with pytest.raises(DocumentError) as info:
+        list(read_ndjson(missing))
+    assert info.value.source == str(missing) and str(info.value).startswith(str(missing))
+    path = tmp_path / "s.ndjson"
+    path.write_text('{"id": "p", "title": {"en": "P"}}\n', encoding="utf-8")
+    with path.open("rb") as handle:
+        pass
+    [outcome] = list(iter_ndjson(handle))
+    assert outcome.unreadable and "closed file" in outcome.problems[0].message
+    with pytest.raises(DocumentError, match="closed file"):
+        list(read_ndjson(handle))

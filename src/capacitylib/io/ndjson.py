@@ -140,6 +140,8 @@ def _read(handle: LineReader, limit: int, label: str) -> bytes | str:
         return handle.readline(limit)
     except OSError as exc:
         raise DocumentError(f"cannot be read ({exc.strerror or exc})", source=label) from None
+    except ValueError as exc:  # a closed file
+        raise DocumentError(f"cannot be read ({exc})", source=label) from None
 
 
 def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> Problem:
@@ -253,7 +255,9 @@ def read_ndjson(source: Source, *, name: str | None = None) -> Iterator[Programm
             if outcome is None:
                 return
             if outcome.unreadable:
-                raise DocumentError(outcome.problems[0].message)
+                raise DocumentError(
+                    outcome.problems[0].message, source=outcome.source, line=outcome.line
+                )
             if outcome.programme is None or not outcome.valid:
                 raise RecordError(outcome)
             programme = outcome.programme
