@@ -20,18 +20,16 @@ from typing import IO, Any
 from capacitylib.errors import Problem
 from capacitylib.io import formats
 from capacitylib.io.documents import DocumentError
+from capacitylib.io.formats import FormatName
 from capacitylib.io.records import Outcome
 from capacitylib.io.validate import input_kind, validate_paths, validate_stdin
 from capacitylib.models import Programme
 
-Format = str
-"""A format name, one of :data:`FORMATS` (see :mod:`capacitylib.io.formats`)."""
-
 #: The names of every format, in the order the command lists them.
-FORMATS: tuple[Format, ...] = formats.format_names()
+FORMATS: tuple[FormatName, ...] = formats.format_names()
 
 
-def format_of_path(path: str | Path) -> Format:
+def format_of_path(path: str | Path) -> FormatName:
     """The format of a path from its suffix; a suffix-less path is a folder of CSV tables.
 
     See :func:`capacitylib.io.formats.format_of_path`.
@@ -67,7 +65,7 @@ class ConvertResult:
 
 def read_outcomes(
     source: str | Path,
-    fmt: Format,
+    fmt: FormatName,
     *,
     lang: str | None = None,
     stdin: IO[bytes] | IO[str] | None = None,
@@ -99,8 +97,8 @@ def convert(
     source: str | Path,
     target: str | Path,
     *,
-    from_format: Format | None = None,
-    to_format: Format | None = None,
+    from_format: FormatName | None = None,
+    to_format: FormatName | None = None,
     lang: str | None = None,
     stdin: IO[bytes] | IO[str] | None = None,
     stdout: IO[str] | None = None,
@@ -221,4 +219,4 @@ class _Abandon(Exception):  # noqa: N818 - control flow, never escapes this modu
     pass
 
 
-__all__ = ["FORMATS", "ConvertResult", "Format", "convert", "format_of_path", "read_outcomes"]
+__all__ = ["FORMATS", "ConvertResult", "convert", "format_of_path", "read_outcomes"]

@@ -48,6 +48,9 @@ TableFormat = Literal["csv", "xlsx", "parquet"]
 StdinFormat = Literal["auto", "ndjson", "json", "yaml"]
 """What standard input holds; ``auto`` tells a stream from a document by its first line."""
 
+FormatName = str
+"""The name of any format of :data:`FORMATS` (``"yaml"``, ``"ndjson"``, ``"csv"``, ``"iati"``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class FileFormat:
@@ -395,6 +398,7 @@ __all__ = [
     "FORMATS",
     "DocumentFormat",
     "FileFormat",
+    "FormatName",
     "Kind",
     "StdinFormat",
     "TableFormat",

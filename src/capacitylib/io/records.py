@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 from pydantic import ValidationError
 
@@ -32,6 +32,7 @@ from capacitylib.io.documents import (
     parse_yaml,
     validate_json,
 )
+from capacitylib.io.formats import DocumentFormat
 from capacitylib.models import Programme
 
 #: Extra checks run on every valid programme, e.g. the domain rules; they return findings
@@ -40,8 +41,6 @@ Checks = Callable[[Programme], Iterable[Problem]]
 
 #: A record: the text of one document (JSON or YAML) or its parsed data.
 Record = str | bytes | Mapping[str, Any]
-
-RecordFormat = Literal["json", "yaml"]
 
 _SCHEMA_VERSION_PREFIX = '{"schema_version":' + json.dumps(SCHEMA_VERSION) + ","
 # Written first by json_line whatever version the programme was read as (as to_document does).
@@ -193,7 +192,7 @@ def validate_record(
     source: str = "<record>",
     line: int | None = None,
     *,
-    format: RecordFormat = "json",
+    format: DocumentFormat = "json",
     checks: Checks | None = None,
 ) -> Outcome:
     """Validate one record; never raises for bad input, the :class:`Outcome` says what is wrong.
@@ -224,7 +223,7 @@ def validate_record(
     return outcome
 
 
-def _from_text(text: str, source: str, line: int | None, fmt: RecordFormat) -> Outcome:
+def _from_text(text: str, source: str, line: int | None, fmt: DocumentFormat) -> Outcome:
     outcome = Outcome(source, line)
     if not text.strip():
         noun = "line" if line is not None else "document"
@@ -276,7 +275,7 @@ def validate_records(
     records: Iterable[Record | tuple[int, Record]],
     source: str = "<records>",
     *,
-    format: RecordFormat = "json",
+    format: DocumentFormat = "json",
     checks: Checks | None = None,
 ) -> Iterator[Outcome]:
     """Validate records one by one, lazily: constant memory for any number of records.
@@ -329,7 +328,6 @@ __all__ = [
     "Outcome",
     "Record",
     "RecordError",
-    "RecordFormat",
     "json_line",
     "unreadable",
     "validate_record",
