@@ -147,6 +147,7 @@ def test_dask_how_to_scripts_run_as_scripts_in_worker_processes(tmp_path):
 IMAGE = re.compile(r"!\[[^\]]*\]\((images/[^)]+)\)")
 
 
+@pytest.mark.slow
 def test_every_chart_a_page_shows_is_in_the_repository_and_drawn_by_the_script(tmp_path):
     """The pages read right from the repository too: each chart they show is a committed file
     that scripts/render_plots.py draws (the docs build redraws them from the current code)."""

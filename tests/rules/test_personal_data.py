@@ -239,7 +239,8 @@ def _every_string(value, loc=()):
             yield from _every_string(item, (*loc, str(key)))
 
 
-@settings(max_examples=60, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None)
 @given(rich_programme_documents())
 def test_the_walk_skips_only_fields_that_cannot_hold_text(document):
     """The walk by field types finds every string the walk over every field finds, in order."""

@@ -85,9 +85,10 @@ def test_unreadable_input_is_one_outcome_when_asked_for(tmp_path):
     assert outcome.unreadable and outcome.problems[0].code == "input_unreadable"
 
 
+@pytest.mark.slow
 def test_a_consumer_that_drops_outcomes_holds_one_programme_at_a_time(iati_dir):
-    """Python memory streaming 60 activities stays well below keeping them all."""
-    data = _many(iati_dir, 60)
+    """Python memory streaming 40 activities stays well below keeping them all."""
+    data = _many(iati_dir, 40)
 
     def peak(consume) -> int:
         tracemalloc.start()
@@ -104,8 +105,8 @@ def test_a_consumer_that_drops_outcomes_holds_one_programme_at_a_time(iati_dir):
     kept: list[object] = []
     streaming = peak(drop)
     keeping = peak(lambda: kept.extend(read_iati(data)))
-    assert len(kept) == 60
-    assert streaming * 4 < keeping, (streaming, keeping)
+    assert len(kept) == 40
+    assert streaming * 3 < keeping, (streaming, keeping)  # about 7x apart
 
 
 def test_the_cli_reads_iati_through_the_stream():
