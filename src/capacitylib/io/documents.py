@@ -250,6 +250,39 @@ def _decode(data: bytes, source: str | None) -> str:
         ) from None
 
 
+def open_failure(
+    exc: OSError, *, source: str, folder: str = "is a folder, not a file"
+) -> DocumentError:
+    """The :class:`DocumentError` for an input that cannot be opened or read.
+
+    ``folder`` is what to say when the path is a folder (``"is a folder, not an NDJSON file"``).
+    """
+    if isinstance(exc, FileNotFoundError):
+        return DocumentError("no such file", source=source)
+    if isinstance(exc, IsADirectoryError):
+        return DocumentError(folder, source=source)
+    return DocumentError(f"cannot be read ({exc.strerror or exc})", source=source)
+
+
+def read_limited(path: Path, *, max_bytes: int, source: str, folder: str) -> bytes | int:
+    """At most ``max_bytes + 1`` bytes of the file at ``path``, or its size when it is larger.
+
+    A file whose ``stat`` size is above the limit is not read; a device or pipe that never
+    ends stops after the limit.
+
+    Raises:
+        DocumentError: the file cannot be opened or read (see :func:`open_failure`).
+    """
+    try:
+        with path.open("rb") as handle:
+            size = path.stat().st_size
+            if size > max_bytes:
+                return size
+            return handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise open_failure(exc, source=source, folder=folder) from None
+
+
 def read_text(path: str | Path, *, max_bytes: int | None = None) -> str:
     """The UTF-8 text of a file, or a :class:`DocumentError` saying why it cannot be read.
 
@@ -263,18 +296,11 @@ def read_text(path: str | Path, *, max_bytes: int | None = None) -> str:
     too_big = f"is above the limit of {max_bytes} bytes"
     if max_bytes == MAX_YAML_BYTES and _YAML.matches(p):
         too_big += " for YAML documents; write big data as JSON or NDJSON"
-    try:
-        with p.open("rb") as handle:
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise DocumentError(f"file of {size} bytes {too_big}", source=str(path))
-            data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise DocumentError("no such file", source=str(path)) from None
-    except IsADirectoryError:
-        raise DocumentError("is a directory, not a document", source=str(path)) from None
-    except OSError as exc:
-        raise DocumentError(f"cannot be read ({exc.strerror})", source=str(path)) from None
+    data = read_limited(
+        p, max_bytes=max_bytes, source=str(path), folder="is a directory, not a document"
+    )
+    if isinstance(data, int):
+        raise DocumentError(f"file of {data} bytes {too_big}", source=str(path))
     if len(data) > max_bytes:
         raise DocumentError(f"input {too_big}", source=str(path))
     return _decode(data, str(path))

@@ -28,7 +28,7 @@ from typing import IO, NamedTuple, Protocol
 from capacitylib.errors import Problem
 from capacitylib.io._gc import pause, resume
 from capacitylib.io._raw import RawLine
-from capacitylib.io.documents import DocumentError
+from capacitylib.io.documents import DocumentError, open_failure
 from capacitylib.io.records import (
     Checks,
     Outcome,
@@ -139,7 +139,7 @@ def _read(handle: LineReader, limit: int, label: str) -> bytes | str:
     try:
         return handle.readline(limit)
     except OSError as exc:
-        raise DocumentError(f"cannot be read ({exc.strerror or exc})", source=label) from None
+        raise open_failure(exc, source=label) from None
     except ValueError as exc:  # a closed file
         raise DocumentError(f"cannot be read ({exc})", source=label) from None
 
@@ -162,12 +162,10 @@ def _open(source: Source, label: str, stack: ExitStack) -> LineReader:
     if isinstance(source, str | Path):
         try:
             return stack.enter_context(Path(source).open("rb"))
-        except FileNotFoundError:
-            raise DocumentError("no such file", source=label) from None
-        except IsADirectoryError:
-            raise DocumentError("is a folder, not an NDJSON file", source=label) from None
         except OSError as exc:
-            raise DocumentError(f"cannot be read ({exc.strerror})", source=label) from None
+            raise open_failure(
+                exc, source=label, folder="is a folder, not an NDJSON file"
+            ) from None
     if isinstance(source, io.TextIOWrapper):
         buffer: IO[bytes] = source.buffer  # bytes split on "\n" only, decoded line by line
         return buffer

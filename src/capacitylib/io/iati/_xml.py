@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from capacitylib.errors import Problem
 from capacitylib.io._extras import require
-from capacitylib.io.documents import DocumentError
+from capacitylib.io.documents import DocumentError, open_failure, read_limited
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -81,24 +81,20 @@ def read_xml_bytes(source: XmlSource, *, name: str, max_bytes: int) -> bytes | P
     if isinstance(source, bytes):
         data = source
     elif isinstance(source, str | Path):
-        path = Path(source)
-        try:
-            with path.open("rb") as handle:
-                size = path.stat().st_size
-                if size > max_bytes:
-                    return _too_large(f"the file is {size:,} bytes", max_bytes)
-                data = handle.read(max_bytes + 1)
-        except FileNotFoundError:
-            raise DocumentError("no such file", source=name) from None
-        except IsADirectoryError:
-            raise DocumentError("is a folder, not an IATI XML file", source=name) from None
-        except OSError as exc:
-            raise DocumentError(f"cannot be read ({exc.strerror or exc})", source=name) from None
+        found = read_limited(
+            Path(source),
+            max_bytes=max_bytes,
+            source=name,
+            folder="is a folder, not an IATI XML file",
+        )
+        if isinstance(found, int):
+            return _too_large(f"the file is {found:,} bytes", max_bytes)
+        data = found
     else:
         try:
             data = source.read(max_bytes + 1)
         except OSError as exc:
-            raise DocumentError(f"cannot be read ({exc.strerror or exc})", source=name) from None
+            raise open_failure(exc, source=name) from None
         except ValueError as exc:  # a closed file
             raise DocumentError(f"cannot be read ({exc})", source=name) from None
         if not isinstance(data, bytes):
