@@ -6,13 +6,13 @@ Rounding is the one policy of every view, in :mod:`capacitylib.calculators._pres
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from capacitylib.calculators import achievement as indicator_achievement
+from capacitylib.calculators._presentation import hours_of, percent
 from capacitylib.values import Estimate, Hours, Money, Period
 
 if TYPE_CHECKING:
-    from capacitylib.calculators import MoneyRange
     from capacitylib.models import Activity, Indicator, Participation, Session, StatedPeriod
 
 UNKNOWN = "unknown"
@@ -103,30 +103,12 @@ def actual(indicator: Indicator) -> str:
 
 
 def hours_shown(value: Estimate | None) -> Estimate | None:
-    from capacitylib.calculators._presentation import hours_of  # noqa: PLC0415 - lazy
-
     return None if value is None else hours_of(value)
 
 
 def percent_of(share: Estimate | None) -> str:
-    from capacitylib.calculators._presentation import percent  # noqa: PLC0415 - lazy
-
     return "—" if share is None else percent(share)
 
 
 def achievement(indicator: Indicator) -> str:
-    from capacitylib.calculators import achievement  # noqa: PLC0415 - lazy
-
-    return percent_of(achievement(indicator))
-
-
-def percent(share: Decimal) -> str:
-    from capacitylib.calculators._presentation import percent  # noqa: PLC0415 - lazy
-
-    return percent(share)
-
-
-def money_shown(cost: MoneyRange) -> MoneyRange:
-    from capacitylib.calculators._presentation import money_range  # noqa: PLC0415 - lazy
-
-    return money_range(cost)
+    return percent_of(indicator_achievement(indicator))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from capacitylib.display._format import figure, hours_shown, money, money_shown, percent, percent_of
+from capacitylib.calculators._presentation import money_range, percent
+from capacitylib.display._format import figure, hours_shown, money, percent_of
 from capacitylib.display._layout import Table, to_html
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def _report_budget_facts(r: ProgrammeReport) -> list[tuple[str, str]]:
         ("cost per clock hour", b.cost_per_clock_hour),
     ):
         if cost is not None:
-            facts.append((label, str(money_shown(cost))))
+            facts.append((label, str(money_range(cost))))
     return facts
 
 
