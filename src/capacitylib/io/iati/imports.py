@@ -125,40 +125,40 @@ def iter_iati(
     schema = resolve_schemas(schemas)
     rules = _ruleset(ruleset)
     label = name or _name_of(source)
-    return _outcomes(source, label, schema, checks, max_bytes, max_elements, rules)
+
+    def outcomes() -> Iterator[Outcome]:
+        root = _parsed(source, label, schema, max_bytes, max_elements)
+        if isinstance(root, Outcome):
+            yield root
+        else:
+            yield from _activities(root, label, schema, checks, rules)
+
+    return outcomes()
 
 
-def _outcomes(  # noqa: PLR0917 - iter_iati's arguments, resolved
+def _parsed(
     source: XmlSource,
     label: str,
     schema: IatiSchemas | None,
-    checks: Checks | None,
     max_bytes: int | None,
     max_elements: int | None,
-    rules: IatiRuleset | None,
-) -> Iterator[Outcome]:
+) -> etree._Element | Outcome:
+    """The root of an IATI activity file, or the one outcome saying why it cannot be read."""
     try:
         data = _xml.read_xml_bytes(
             source, name=label, max_bytes=_xml.MAX_IATI_BYTES if max_bytes is None else max_bytes
         )
     except DocumentError as exc:
-        yield unreadable(label, exc)
-        return
+        return unreadable(label, exc)
     if isinstance(data, Problem):
-        yield _unreadable(label, [data])
-        return
+        return _unreadable(label, [data])
     root = _xml.parse_xml(
         data, max_elements=_xml.MAX_IATI_ELEMENTS if max_elements is None else max_elements
     )
-    del data  # the tree holds what is needed
     if isinstance(root, list):
-        yield _unreadable(label, root)
-        return
+        return _unreadable(label, root)
     problem = _root_problem(root, schema)
-    if problem is not None:
-        yield _unreadable(label, problem)
-        return
-    yield from _activities(root, label, schema, checks, rules)
+    return root if problem is None else _unreadable(label, problem)
 
 
 def _ruleset(ruleset: str | Path | IatiRuleset | None) -> IatiRuleset | None:
