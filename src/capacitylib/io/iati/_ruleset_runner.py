@@ -161,23 +161,19 @@ class Runner:
         severity = _SEVERITIES[info.severity] if info and info.severity else "error"
         path = _node_path(self.tree, node)
         if finding.invalid:
-            problem = Problem(
-                code="iati_rule_value_invalid",
-                path=path,
-                message=f"{label} cannot be checked: {finding.detail} ({what})",
-                severity=severity,
-                value=finding.value,
-                values=values,
-            )
+            code = "iati_rule_value_invalid"
+            message = f"{label} cannot be checked: {finding.detail} ({what})"
         else:
-            problem = Problem(
-                code="iati_rule_failed",
-                path=path,
-                message=f"{label}: {what} ({finding.detail})",
-                severity=severity,
-                value=finding.value,
-                values=values,
-            )
+            code = "iati_rule_failed"
+            message = f"{label}: {what} ({finding.detail})"
+        problem = Problem(
+            code=code,
+            path=path,
+            message=message,
+            severity=severity,
+            value=finding.value,
+            values=values,
+        )
         self.found.append((self._position(element), len(self.found), problem))
 
     def _identifier(self, element: Any) -> str | None:
