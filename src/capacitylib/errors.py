@@ -224,6 +224,21 @@ class Shorthand(dict[str, Any]):
         super().__init__(data)
         self.written = written
 
+    @classmethod
+    def exact(cls, value: Any) -> Shorthand:
+        """``{"min": value, "max": value}`` written as ``value``: the bare-number figure.
+
+        Built without ``__init__`` (a Python call), since it runs for every bare number.
+
+        >>> made = Shorthand.exact(2)
+        >>> made, made.written
+        ({'min': 2, 'max': 2}, 2)
+        """
+        made = dict.__new__(cls)
+        made["min"] = made["max"] = value
+        made.written = value
+        return made
+
 
 # Pydantic's own error types keep their names; a few get names in our vocabulary.
 _CODE_ALIASES = {

@@ -284,7 +284,6 @@ class Estimate(Value):
 
 _set = object.__setattr__
 _new = object.__new__
-_new_dict = dict.__new__
 
 
 def _shorthand(
@@ -303,12 +302,8 @@ def _shorthand(
             if isinstance(value, cls):
                 return value
             if isinstance(value, int | str | Decimal) and not isinstance(value, bool):
-                # Problems about the figure made from a bare number show the number. Built
-                # without Shorthand.__init__ (a Python call): this runs for every bare number.
-                made = _new_dict(Shorthand)
-                made["min"] = made["max"] = value
-                made.written = value
-                return made
+                # Problems about the figure made from a bare number show the number.
+                return Shorthand.exact(value)
             if not isinstance(value, dict):
                 raise PydanticKnownError("model_type", {"class_name": cls.__name__})
             value = dict(value)
