@@ -263,10 +263,6 @@ class Portfolio:
         return [r.as_dict() for r in self.rows]
 
 
-def _sort_key(key: str | None) -> tuple[bool, str]:
-    return (key is None, key or "")
-
-
 def portfolio(
     programmes: Iterable[Programme],
     *,
