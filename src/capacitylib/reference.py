@@ -25,9 +25,7 @@ from decimal import Decimal
 
 from capacitylib._tables import _rows
 from capacitylib.codelists import BreakdownDimension, FundingInstrument, IndicatorKind, ReachUnit
-
-#: Minutes in a clock hour.
-CLOCK_HOUR_MINUTES = 60
+from capacitylib.values.hours import CLOCK_HOUR_MINUTES as CLOCK_HOUR_MINUTES  # noqa: PLC0414 - re-exported where it was
 
 
 @dataclass(frozen=True, slots=True)

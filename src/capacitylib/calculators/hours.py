@@ -39,7 +39,7 @@ from capacitylib.models import Activity, Participation
 from capacitylib.reference import ReferenceTables
 from capacitylib.values import Estimate, Hours, Period
 from capacitylib.values._decimal import tidy
-from capacitylib.values.hours import DEFAULT_HOURS_PER_DAY
+from capacitylib.values.hours import CLOCK_HOUR_MINUTES, DEFAULT_HOURS_PER_DAY
 
 
 def _tables(tables: ReferenceTables | None) -> ReferenceTables:
@@ -78,8 +78,8 @@ def clock_hours(
             low = hours.min * minutes
             high = None if hours.max is None else hours.max * minutes
         return figure(
-            divide(low, 60),
-            None if high is None else divide(high, 60),
+            divide(low, CLOCK_HOUR_MINUTES),
+            None if high is None else divide(high, CLOCK_HOUR_MINUTES),
             approximate=hours.approximate,
         )
     factor = Decimal(hours_per_day) if hours.unit is HoursUnit.DAY else Decimal(1)

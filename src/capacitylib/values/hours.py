@@ -14,6 +14,9 @@ from capacitylib.values._decimal import exact_decimal, tidy
 from capacitylib.values._value import field
 from capacitylib.values.estimate import Estimate, _Number
 
+#: Minutes in a clock hour: what every figure in clock hours is counted in.
+CLOCK_HOUR_MINUTES = 60
+
 #: Clock hours in a training day when a source counts days: an assumption, stated in reports and
 #: overridable per call (``hours_per_day=``) and per check (``RuleOptions.hours_per_day``).
 DEFAULT_HOURS_PER_DAY = 8
@@ -131,7 +134,7 @@ class Hours(Estimate):
             if minutes is None:
                 raise ValueError("the length of an academic hour is needed to convert it")
             # Multiply before dividing so that no digit is lost to the division.
-            return self._converted(lambda bound: tidy(bound * minutes / 60))
+            return self._converted(lambda bound: tidy(bound * minutes / CLOCK_HOUR_MINUTES))
         return self._converted(lambda bound: tidy(bound * factor))
 
     def _converted(self, convert: Callable[[Decimal], Decimal]) -> Estimate:
