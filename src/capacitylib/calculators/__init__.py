@@ -21,29 +21,8 @@ from capacitylib.calculators._common import (
     round_decimal,
     round_estimate,
 )
-from capacitylib.calculators.budget import (
-    EU_SOURCES,
-    FIXED_EURO_RATES,
-    OWN_SOURCES,
-    PUBLIC_SOURCES,
-    TRAINING_KINDS,
-    FundingShares,
-    MissingRateError,
-    MoneyRange,
-    RateTable,
-    allocate_by_year,
-    budget_total,
-    convert,
-    cost_per,
-    cost_per_participant,
-    cost_per_person_reached,
-    cost_per_session,
-    cost_per_training_hour,
-    funding_shares,
-    partner_totals,
-    source_amount,
-    totals_by_source,
-)
+from capacitylib.calculators.allocation import allocate_by_year
+from capacitylib.calculators.currency import FIXED_EURO_RATES, MissingRateError, RateTable, convert
 from capacitylib.calculators.duration import (
     CalendarDuration,
     calendar_duration,
@@ -56,6 +35,17 @@ from capacitylib.calculators.duration import (
     period_days,
     remaining_days,
     share_elapsed,
+)
+from capacitylib.calculators.funding import (
+    EU_SOURCES,
+    OWN_SOURCES,
+    PUBLIC_SOURCES,
+    FundingShares,
+    budget_total,
+    funding_shares,
+    partner_totals,
+    source_amount,
+    totals_by_source,
 )
 from capacitylib.calculators.hours import (
     CpdComparison,
@@ -120,6 +110,15 @@ from capacitylib.calculators.results import (
     overall_achievement,
     period_achievement,
     share_of,
+)
+from capacitylib.calculators.unit_costs import (
+    TRAINING_KINDS,
+    MoneyRange,
+    cost_per,
+    cost_per_participant,
+    cost_per_person_reached,
+    cost_per_session,
+    cost_per_training_hour,
 )
 from capacitylib.values.hours import DEFAULT_HOURS_PER_DAY
 

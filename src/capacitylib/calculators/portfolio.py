@@ -21,14 +21,10 @@ from typing import Any, Literal
 from capacitylib.calculators._common import Scope, Tally
 from capacitylib.calculators._parts import activity_parts
 from capacitylib.calculators._render import json_figure
-from capacitylib.calculators.budget import (
-    RateTable,
-    allocate_by_year,
-    budget_total,
-    convert,
-    funding_shares,
-)
+from capacitylib.calculators.allocation import allocate_by_year
+from capacitylib.calculators.currency import RateTable, convert
 from capacitylib.calculators.duration import days_by_year
+from capacitylib.calculators.funding import budget_total, funding_shares
 from capacitylib.calculators.hours import activity_clock_hours, person_hours, session_count
 from capacitylib.calculators.reach import reach
 from capacitylib.codelists import ActivityKind, FundingInstrument, ReachUnit
